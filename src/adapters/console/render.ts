@@ -1,0 +1,14 @@
+import type { OutboundMessage } from '../../core/types.js';
+
+/** Plain text for a terminal or a pipe: no colour codes, markdown emphasis removed. */
+export function renderForConsole(message: OutboundMessage, audience?: string): string {
+  const strip = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1');
+  const lines: string[] = [];
+  const who = message.visibility === 'private' && audience ? `[to ${audience}] ` : '';
+  if (message.title) lines.push(`${who}== ${strip(message.title)} ==`);
+  else if (who) lines.push(who.trim());
+  if (message.text) lines.push(strip(message.text));
+  for (const f of message.fields ?? []) lines.push(`${strip(f.label)}: ${strip(f.value)}`);
+  if (message.footer) lines.push(strip(message.footer));
+  return lines.join('\n');
+}

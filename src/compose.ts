@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { Bot } from './core/bot.js';
+import type { BotDeps, ErrorSink } from './core/bot-deps.js';
+import { coreHandlers } from './core/handlers.js';
+import type { Locale } from './core/i18n/catalog.js';
+import type { Clock } from './core/ports.js';
+import type { QuestionBank } from './core/questions/question-bank.js';
+import { RedisKeys } from './infra/redis/keys.js';
+import { RedisAnswerRecorder } from './infra/redis/redis-answer-recorder.js';
+import { RedisDeliveryGuard } from './infra/redis/redis-delivery-guard.js';
+import { RedisInstanceStore } from './infra/redis/redis-instance-store.js';
+import { RedisLeaderboardStore } from './infra/redis/redis-leaderboard-store.js';
+import { RedisQuestionHistory } from './infra/redis/redis-question-history.js';
+import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
+
+export interface ComposeOptions {
+  redis: Redis;
+  prefix: string;
+  bank: QuestionBank;
+  defaultLocale: Locale;
+  defaultTimezone: string;
+  errorSink: ErrorSink;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Short, URL- and component-id-safe random ids (no ':' so they fit `ans:<id>:<keys>`). */
+export function randomId(): string {
+  return randomBytes(8).toString('base64url');
+}
+
+/** Wires the Redis-backed stores into the core's ports. Used by main.ts and by the tests. */
+export function composeDeps(o: ComposeOptions): BotDeps & { keys: RedisKeys; instanceStore: RedisInstanceStore } {
+  const keys = new RedisKeys(o.prefix);
+  const instanceStore = new RedisInstanceStore(o.redis, keys);
+  return {
+    keys,
+    instanceStore,
+    bank: o.bank,
+    clock: o.clock ?? systemClock,
+    users: new RedisUserDirectory(o.redis, keys),
+    instances: instanceStore,
+    answers: new RedisAnswerRecorder(o.redis, keys),
+    leaderboards: new RedisLeaderboardStore(o.redis, keys),
+    history: new RedisQuestionHistory(o.redis, keys),
+    deliveries: new RedisDeliveryGuard(o.redis, keys),
+    defaultLocale: o.defaultLocale,
+    defaultTimezone: o.defaultTimezone,
+    errorSink: o.errorSink,
+    newId: o.newId ?? randomId,
+  };
+}
+
+export function composeBot(o: ComposeOptions): Bot {
+  return new Bot(composeDeps(o), coreHandlers());
+}

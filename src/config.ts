@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at start-up. This is the only module that reads process.env.
+ * Platform secrets are required only when that platform is enabled (its token is set).
+ */
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = (example: string) =>
+  z.preprocess(emptyToUndefined, z.url({ message: `must be a URL such as ${example}` }).optional());
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const envSchema = z
+  .object({
+    REDIS_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379')
+        .optional(),
+    ),
+    REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('prepbot')),
+    DISCORD_TOKEN: optionalString,
+    DISCORD_APP_ID: optionalString,
+    DISCORD_API_URL: optionalUrl('https://discord.com/api'),
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_API_URL: optionalUrl('https://slack.com/api/'),
+    SLACK_ADMINS: z.preprocess(emptyToUndefined, z.string().optional()),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(3000)),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+    QUESTIONS_DIR: z.preprocess(emptyToUndefined, z.string().default('questions')),
+    DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['zh', 'en'], { message: 'must be zh or en' }).default('zh')),
+    DEFAULT_TIMEZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC')
+        .default('UTC'),
+    ),
+    REDIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/redis')),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'is required when DISCORD_TOKEN is set' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+  });
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  redis: { url: string | undefined; prefix: string; dataDir: string };
+  discord: { token: string; appId: string; apiUrl: string | undefined } | undefined;
+  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] } | undefined;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  questionsDir: string;
+  defaultLocale: 'zh' | 'en';
+  defaultTimezone: string;
+  /** True when no platform is configured: the console adapter runs. */
+  console: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` (process.env by default) and throws one ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = i.path.join('.') || '(environment)';
+      const value = typeof i.path[0] === 'string' && !/TOKEN|SECRET/.test(i.path[0]) ? env[i.path[0]] : undefined;
+      return `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} ${i.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const discord = e.DISCORD_TOKEN && e.DISCORD_APP_ID ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL } : undefined;
+  const slack = e.SLACK_BOT_TOKEN
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        admins: (e.SLACK_ADMINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      }
+    : undefined;
+  return {
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, dataDir: e.REDIS_DATA_DIR },
+    discord,
+    slack,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    questionsDir: e.QUESTIONS_DIR,
+    defaultLocale: e.DEFAULT_LOCALE,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    console: !discord && !slack,
+  };
+}

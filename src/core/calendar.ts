@@ -1,0 +1,57 @@
+import type { PeriodBucket } from './ports.js';
+
+/** Calendar arithmetic in an IANA zone, without a date library: Intl gives the wall-clock date. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock date at `at` in `timeZone`, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  const parts = formatter(timeZone).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The date `days` after a YYYY-MM-DD date (negative for before). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** ISO-8601 week id of a YYYY-MM-DD date, e.g. 2026-W48 (weeks start on Monday). */
+export function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+const DAY = 86_400_000;
+/** Period keys outlive their period by this much, so "last week" can still be shown for a while. */
+export const WEEK_MARGIN_MS = 14 * DAY;
+export const MONTH_MARGIN_MS = 62 * DAY;
+
+/** The week and month buckets `at` falls in, in `timeZone`, with the time their keys may expire. */
+export function periodBuckets(at: Date, timeZone: string): { week: PeriodBucket; month: PeriodBucket } {
+  const date = localDate(at, timeZone);
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  const weekEnd = Date.parse(`${addDays(date, 8 - weekday)}T00:00:00Z`);
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const monthEnd = Date.UTC(y, m, 1);
+  return {
+    // A day of slack covers zones ahead of UTC, whose local midnight comes before UTC midnight.
+    week: { id: isoWeek(date), expireAt: weekEnd + DAY + WEEK_MARGIN_MS },
+    month: { id: date.slice(0, 7), expireAt: monthEnd + DAY + MONTH_MARGIN_MS },
+  };
+}

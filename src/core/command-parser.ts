@@ -1,0 +1,84 @@
+import { type CommandSpec, findCommand, type OptionSpec, type SubcommandSpec, usageOf } from './commands.js';
+import { UserFacingError } from './errors.js';
+import type { CommandInvocation } from './types.js';
+
+/** Splits on whitespace, keeping "quoted words" together. */
+function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) tokens.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return tokens;
+}
+
+type UsageProblem = 'usage-unknown-sub' | 'usage-missing-sub' | 'usage-unknown-option' | 'usage-unexpected' | 'usage-missing' | 'usage-choices';
+
+function usageError(spec: CommandSpec, sub: SubcommandSpec | undefined, code: UsageProblem, params: Record<string, string> = {}): UserFacingError {
+  return new UserFacingError(code, { usage: usageOf(spec, sub), ...params });
+}
+
+/**
+ * The one grammar shared by the console and Slack: `/name [sub] [values...] [key=value...]`.
+ * Unknown words get a usage message, never a guess.
+ */
+export function parseCommandText(input: string): CommandInvocation {
+  const text = input.trim().replace(/^\//, '');
+  const nameMatch = /^(\S+)\s*/.exec(text);
+  if (!nameMatch?.[1]) throw new UserFacingError('unknown-command', { command: '' });
+  const name = nameMatch[1].toLowerCase();
+  const spec = findCommand(name);
+  if (!spec) throw new UserFacingError('unknown-command', { command: name });
+  let rest = text.slice(nameMatch[0].length);
+
+  let sub: SubcommandSpec | undefined;
+  if (spec.subcommands) {
+    const first = /^(\S+)\s*/.exec(rest);
+    const word = first?.[1]?.toLowerCase();
+    sub = spec.subcommands.find((s) => s.name === word);
+    if (sub && first) rest = rest.slice(first[0].length);
+    else if (spec.defaultSub) sub = spec.subcommands.find((s) => s.name === spec.defaultSub);
+    else throw word ? usageError(spec, undefined, 'usage-unknown-sub', { word }) : usageError(spec, undefined, 'usage-missing-sub');
+  }
+  const options = (sub ? sub.options : spec.options) ?? [];
+  const args = bindOptions(spec, sub, options, rest);
+  return { name, sub: sub?.name, args };
+}
+
+function bindOptions(spec: CommandSpec, sub: SubcommandSpec | undefined, options: readonly OptionSpec[], rest: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  const restOption = options.find((o) => o.rest);
+  if (restOption) {
+    const value = rest.trim();
+    if (value) args[restOption.name] = value;
+  } else {
+    for (const token of tokenize(rest)) {
+      const kv = /^([a-z][\w-]*)=(.*)$/i.exec(token);
+      if (kv?.[1] !== undefined && kv[2] !== undefined) {
+        const opt = options.find((o) => o.name === kv[1]?.toLowerCase());
+        if (!opt) throw usageError(spec, sub, 'usage-unknown-option', { option: kv[1] });
+        args[opt.name] = kv[2];
+        continue;
+      }
+      const lower = token.toLowerCase();
+      const free = options.filter((o) => args[o.name] === undefined);
+      const byChoice = free.find((o) => o.choices?.includes(lower));
+      const target = byChoice ?? free.find((o) => !o.choices);
+      if (!target) {
+        const constrained = free.find((o) => o.choices);
+        if (constrained?.choices) {
+          throw usageError(spec, sub, 'usage-choices', { option: constrained.name, choices: constrained.choices.join(', ') });
+        }
+        throw usageError(spec, sub, 'usage-unexpected', { word: token });
+      }
+      args[target.name] = byChoice ? lower : token;
+    }
+  }
+  for (const o of options) {
+    const v = args[o.name];
+    if (v === undefined) {
+      if (o.required) throw usageError(spec, sub, 'usage-missing', { option: o.name });
+    } else if (o.choices && !o.choices.includes(v.toLowerCase())) {
+      throw usageError(spec, sub, 'usage-choices', { option: o.name, choices: o.choices.join(', ') });
+    }
+  }
+  return args;
+}

@@ -1,0 +1,123 @@
+import type { Localized } from './questions/schema.js';
+
+/**
+ * The one command table. It feeds the text parser (console, Slack), Discord command registration,
+ * the Slack manifest, console help and /help. Names and options are the same on every platform.
+ */
+
+export interface OptionSpec {
+  name: string;
+  description: Localized;
+  required?: boolean;
+  /** Takes the rest of the line verbatim (e.g. the text of an answer). Must be the last option. */
+  rest?: boolean;
+  /** Allowed values; a positional word is given to the first free option whose choices contain it. */
+  choices?: readonly string[];
+  /** Discord renders `user` options as a member picker; in text it is a mention or a name. */
+  type?: 'string' | 'integer' | 'user';
+}
+
+export interface SubcommandSpec {
+  name: string;
+  description: Localized;
+  options?: readonly OptionSpec[];
+  adminOnly?: boolean;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: Localized;
+  adminOnly?: boolean;
+  /** Only the console adapter offers it. */
+  consoleOnly?: boolean;
+  options?: readonly OptionSpec[];
+  subcommands?: readonly SubcommandSpec[];
+  /** Subcommand used when the first word is not a subcommand name. */
+  defaultSub?: string;
+}
+
+const L = (zh: string, en: string): Localized => ({ zh, en });
+
+export const PERIODS = ['all', 'week', 'month'] as const;
+export const SCOPES = ['server', 'channel'] as const;
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'quiz',
+    description: L('来一道题：可指定主题或题目 id', 'Get a question: optionally a topic or a question id'),
+    options: [{ name: 'target', description: L('主题或题目 id', 'Topic or question id') }],
+  },
+  {
+    name: 'answer',
+    description: L('回答当前的题目：字母、选项文字、数字或文字', 'Answer the current question: letters, option text, a number or free text'),
+    options: [{ name: 'text', description: L('你的答案', 'Your answer'), required: true, rest: true }],
+  },
+  {
+    name: 'leaderboard',
+    description: L('排行榜：总榜、周榜、月榜', 'Leaderboards: all-time, weekly, monthly'),
+    defaultSub: 'show',
+    subcommands: [
+      {
+        name: 'show',
+        description: L('查看前十名和你的名次', 'Show the top 10 and your rank'),
+        options: [
+          { name: 'period', description: L('all / week / month', 'all / week / month'), choices: PERIODS },
+          { name: 'scope', description: L('server（整个服务器/工作区）或 channel（本频道）', 'server (whole server/workspace) or channel (this channel)'), choices: SCOPES },
+        ],
+      },
+      { name: 'hide-me', description: L('不在公开榜单上显示我（积分保留）', 'Hide me from public boards (points are kept)') },
+      { name: 'show-me', description: L('在公开榜单上重新显示我', 'Show me on public boards again') },
+    ],
+  },
+  {
+    name: 'daily',
+    description: L('每日一题（管理员）', 'Daily team question (admins)'),
+    adminOnly: true,
+    subcommands: [
+      {
+        name: 'set',
+        description: L('设置本频道的每日一题', "Schedule this channel's daily question"),
+        options: [
+          { name: 'time', description: L('发布时间 HH:MM', 'Post time HH:MM'), required: true },
+          { name: 'tz', description: L('IANA 时区，如 Asia/Shanghai', 'IANA time zone, e.g. Asia/Shanghai') },
+          { name: 'days', description: L('every-day、weekdays 或 mon,wed,fri', 'every-day, weekdays or mon,wed,fri') },
+          { name: 'topic', description: L('只出这个主题的题', 'Only questions of this topic') },
+          { name: 'reveal', description: L('多久后揭晓答案，如 30m、2h', 'Reveal after, e.g. 30m, 2h') },
+        ],
+      },
+      { name: 'off', description: L('关闭本频道的每日一题', "Turn off this channel's daily question") },
+      { name: 'now', description: L('立即发布一道', 'Post one now') },
+      { name: 'reveal', description: L('立即揭晓当前题目', 'Reveal the open question now') },
+      { name: 'status', description: L('查看下一次发布时间和设置', 'Next post time and settings') },
+    ],
+  },
+  {
+    name: 'lang',
+    description: L('切换语言', 'Switch language'),
+    options: [{ name: 'locale', description: L('zh 或 en', 'zh or en'), required: true, choices: ['zh', 'en'] }],
+  },
+  {
+    name: 'help',
+    description: L('命令列表，或某个命令的说明', 'List commands, or help for one command'),
+    options: [{ name: 'command', description: L('命令名', 'Command name') }],
+  },
+  {
+    name: 'as',
+    description: L('（仅控制台）切换为另一个用户', '(console only) act as another user'),
+    consoleOnly: true,
+    options: [{ name: 'name', description: L('用户名', 'User name'), required: true }],
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** `/daily set <time> [tz] ...`: the usage line shown in help and usage errors. */
+export function usageOf(spec: CommandSpec, sub?: SubcommandSpec): string {
+  const opts = (o: readonly OptionSpec[] | undefined) =>
+    (o ?? []).map((x) => (x.required ? `<${x.name}>` : `[${x.name}]`)).join(' ');
+  if (sub) return `/${spec.name} ${sub.name} ${opts(sub.options)}`.trim();
+  if (spec.subcommands) return `/${spec.name} ${spec.subcommands.map((s) => s.name).join('|')}`;
+  return `/${spec.name} ${opts(spec.options)}`.trim();
+}

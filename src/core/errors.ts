@@ -1,0 +1,16 @@
+import type { Params } from './i18n/catalog.js';
+import type { MessageKey } from './i18n/messages.js';
+
+/**
+ * A mistake the user can fix (unknown topic, bad time, not an admin). The core renders it
+ * privately in the user's language; it is never logged as a failure.
+ */
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(code);
+    this.name = 'UserFacingError';
+  }
+}

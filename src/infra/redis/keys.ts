@@ -1,0 +1,80 @@
+import type { ChannelRef, WorkspaceRef } from '../../core/types.js';
+
+/**
+ * Every Redis key PrepBot uses is built here. Keys that one Lua script or MULTI touches together
+ * share the workspace hash tag `{ws:<platform>:<workspace>}`, so the same code runs on Redis
+ * Cluster, where a script may only touch keys of one slot.
+ */
+export class RedisKeys {
+  constructor(readonly prefix: string) {}
+
+  /** The hash-tagged root of everything that belongs to one workspace. */
+  workspace(ws: WorkspaceRef): string {
+    return `${this.prefix}:{ws:${ws.platform}:${safe(ws.workspaceId)}}`;
+  }
+
+  instance(ws: WorkspaceRef, id: string): string {
+    return `${this.workspace(ws)}:inst:${safe(id)}`;
+  }
+  instanceAnswers(ws: WorkspaceRef, id: string): string {
+    return `${this.instance(ws, id)}:answers`;
+  }
+  instanceDistribution(ws: WorkspaceRef, id: string): string {
+    return `${this.instance(ws, id)}:dist`;
+  }
+  instanceFirstCorrect(ws: WorkspaceRef, id: string): string {
+    return `${this.instance(ws, id)}:first`;
+  }
+  instanceRatings(ws: WorkspaceRef, id: string): string {
+    return `${this.instance(ws, id)}:ratings`;
+  }
+
+  pending(ch: ChannelRef, userId: string): string {
+    return `${this.workspace(ch)}:pending:${safe(ch.channelId)}:${safe(userId)}`;
+  }
+  channelOpen(ch: ChannelRef): string {
+    return `${this.workspace(ch)}:open:${safe(ch.channelId)}`;
+  }
+  /** Question ids a user has scored with in personal practice (each scores once). */
+  scored(ws: WorkspaceRef, userId: string): string {
+    return `${this.workspace(ws)}:scored:${safe(userId)}`;
+  }
+  streak(ws: WorkspaceRef, userId: string): string {
+    return `${this.workspace(ws)}:streak:${safe(userId)}`;
+  }
+
+  /** Leaderboard sorted set; `channelId` undefined means the whole workspace. */
+  board(ws: WorkspaceRef, channelId: string | undefined, period: 'all' | 'week' | 'month', bucketId?: string): string {
+    const scope = channelId === undefined ? 'ws' : `ch:${safe(channelId)}`;
+    const bucket = period === 'all' ? 'all' : `${period}:${bucketId ?? ''}`;
+    return `${this.workspace(ws)}:lb:${scope}:${bucket}`;
+  }
+  hiddenMembers(ws: WorkspaceRef): string {
+    return `${this.workspace(ws)}:lb:hidden`;
+  }
+
+  displayNames(ws: WorkspaceRef): string {
+    return `${this.workspace(ws)}:names`;
+  }
+  locales(ws: WorkspaceRef): string {
+    return `${this.workspace(ws)}:locales`;
+  }
+
+  history(ch: ChannelRef, pool: string): string {
+    return `${this.workspace(ch)}:history:${safe(ch.channelId)}:${safe(pool)}`;
+  }
+
+  delivery(id: string): string {
+    return `${this.prefix}:delivery:${safe(id)}`;
+  }
+
+  /** BullMQ's prefix, hash-tagged so every key of the queue lands in one cluster slot. */
+  bullPrefix(): string {
+    return `{${this.prefix}:bull}`;
+  }
+}
+
+/** Ids come from platforms; braces would break the hash tag, so they are escaped. */
+function safe(part: string): string {
+  return part.replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D'));
+}

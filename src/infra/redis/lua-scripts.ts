@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+
+const here = new URL('./lua/', import.meta.url);
+
+function load(name: string): string {
+  return readFileSync(new URL(`${name}.lua`, here), 'utf8');
+}
+
+/** Our Lua scripts, registered as ioredis commands (EVALSHA with an automatic EVAL fallback). */
+export interface ScriptCommands {
+  recordAnswer(...args: Array<string | number>): Promise<string[]>;
+  createInstance(...args: Array<string | number>): Promise<number>;
+  markRevealed(key: string): Promise<number>;
+}
+
+const registered = new WeakSet<Redis>();
+
+export function withScripts(redis: Redis): Redis & ScriptCommands {
+  if (!registered.has(redis)) {
+    redis.defineCommand('recordAnswer', { numberOfKeys: 12, lua: load('record-answer') });
+    redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
+    redis.defineCommand('markRevealed', { numberOfKeys: 1, lua: load('mark-revealed') });
+    registered.add(redis);
+  }
+  return redis as Redis & ScriptCommands;
+}

@@ -1,0 +1,67 @@
+-- Records a user's first graded answer to a question instance, with its points, streak and
+-- every leaderboard, in one atomic step. A second call for the same user changes nothing.
+-- KEYS: 1 instance, 2 answers, 3 distribution, 4 first-correct, 5 scored, 6 streak,
+--       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month
+-- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
+--       6 questionId, 7 score once per question (1/0), 8 tie-break value, 9 week expire-at ms,
+--       10 month expire-at ms, 11 streak today (YYYY-MM-DD or empty), 12 streak yesterday
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return {'missing'} end
+if state == 'revealed' then return {'revealed'} end
+local previous = redis.call('HGET', KEYS[2], ARGV[1])
+if previous then return {'already', previous} end
+
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'answered', 1)
+if ARGV[4] == '1' then
+  redis.call('HINCRBY', KEYS[1], 'correct', 1)
+  if redis.call('LLEN', KEYS[4]) < 3 then redis.call('RPUSH', KEYS[4], ARGV[1]) end
+end
+if ARGV[5] ~= '' then
+  for key in string.gmatch(ARGV[5], '[^,]+') do redis.call('HINCRBY', KEYS[3], key, 1) end
+end
+
+-- Per-instance keys live as long as the instance itself.
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl > 0 then
+  for i = 2, 4 do
+    if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ttl) end
+  end
+end
+
+local points = tonumber(ARGV[3])
+if ARGV[7] == '1' and redis.call('SADD', KEYS[5], ARGV[6]) == 0 then points = 0 end
+
+-- Scores pack points and a tie-break: points * 2^32 + (2^32 - 1 - seconds since 2024), so equal
+-- points rank whoever reached them first higher. Exact in a double while points < 2^21.
+local SHIFT = 4294967296
+local tie = tonumber(ARGV[8])
+local function bump(key, expireAt)
+  local current = redis.call('ZSCORE', KEYS[key], ARGV[1])
+  if current and points == 0 then return end
+  local base = 0
+  if current then base = math.floor(tonumber(current) / SHIFT) end
+  redis.call('ZADD', KEYS[key], string.format('%.0f', (base + points) * SHIFT + tie), ARGV[1])
+  if expireAt then redis.call('PEXPIREAT', KEYS[key], expireAt) end
+end
+bump(7, nil)
+bump(8, ARGV[9])
+bump(9, ARGV[10])
+bump(10, nil)
+bump(11, ARGV[9])
+bump(12, ARGV[10])
+
+local streak = 0
+if ARGV[11] ~= '' then
+  local last = redis.call('HGET', KEYS[6], 'last')
+  local count = tonumber(redis.call('HGET', KEYS[6], 'count') or '0')
+  if last == ARGV[11] then
+    streak = count
+  else
+    if last == ARGV[12] then streak = count + 1 else streak = 1 end
+    redis.call('HSET', KEYS[6], 'last', ARGV[11], 'count', streak)
+  end
+  local best = tonumber(redis.call('HGET', KEYS[6], 'best') or '0')
+  if streak > best then redis.call('HSET', KEYS[6], 'best', streak) end
+end
+return {'recorded', tostring(points), tostring(streak)}

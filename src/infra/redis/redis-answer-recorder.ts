@@ -1,0 +1,78 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { AnswerRecorder, AnswerToRecord, RecordOutcome, StoredAnswer } from '../../core/ports.js';
+import type { RedisKeys } from './keys.js';
+import { withScripts } from './lua-scripts.js';
+
+/** 2024-01-01T00:00:00Z: tie-break seconds count from here (see record-answer.lua). */
+const TIE_EPOCH_MS = Date.UTC(2024, 0, 1);
+const TIE_MAX = 2 ** 32 - 1;
+
+export function tieBreak(nowMs: number): number {
+  return TIE_MAX - Math.floor((nowMs - TIE_EPOCH_MS) / 1000);
+}
+
+const replySchema = z.union([
+  z.tuple([z.literal('recorded'), z.string(), z.string()]),
+  z.tuple([z.literal('already'), z.string()]),
+  z.tuple([z.literal('revealed')]),
+  z.tuple([z.literal('missing')]),
+]);
+
+/** Runs record-answer.lua: answer, points, streak and six leaderboards in one atomic step. */
+export class RedisAnswerRecorder implements AnswerRecorder {
+  private readonly redis;
+  constructor(
+    redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {
+    this.redis = withScripts(redis);
+  }
+
+  async record(a: AnswerToRecord): Promise<RecordOutcome> {
+    const k = this.keys;
+    const ws = a.instance.channel;
+    const ch = a.instance.channel.channelId;
+    const stored: StoredAnswer = { userId: a.user.userId, result: a.result, answeredAt: a.now };
+    const reply = replySchema.parse(
+      await this.redis.recordAnswer(
+        k.instance(ws, a.instance.id),
+        k.instanceAnswers(ws, a.instance.id),
+        k.instanceDistribution(ws, a.instance.id),
+        k.instanceFirstCorrect(ws, a.instance.id),
+        k.scored(ws, a.user.userId),
+        k.streak(ws, a.user.userId),
+        k.board(ws, undefined, 'all'),
+        k.board(ws, undefined, 'week', a.week.id),
+        k.board(ws, undefined, 'month', a.month.id),
+        k.board(ws, ch, 'all'),
+        k.board(ws, ch, 'week', a.week.id),
+        k.board(ws, ch, 'month', a.month.id),
+        a.user.userId,
+        JSON.stringify(stored),
+        Math.max(0, Math.round(a.result.points)),
+        a.result.correct ? '1' : '0',
+        (a.result.picked ?? []).join(','),
+        a.instance.questionId,
+        a.scoreOncePerQuestion ? '1' : '0',
+        tieBreak(a.now),
+        a.week.expireAt,
+        a.month.expireAt,
+        a.streak?.today ?? '',
+        a.streak?.yesterday ?? '',
+      ),
+    );
+    switch (reply[0]) {
+      case 'recorded': {
+        const streak = Number(reply[2]);
+        return { status: 'recorded', points: Number(reply[1]), streak: streak > 0 ? streak : undefined };
+      }
+      case 'already':
+        return { status: 'already-answered', previous: JSON.parse(reply[1]) as StoredAnswer };
+      case 'revealed':
+        return { status: 'revealed' };
+      case 'missing':
+        return { status: 'missing' };
+    }
+  }
+}

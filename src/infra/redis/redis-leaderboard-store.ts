@@ -1,0 +1,58 @@
+import type { Redis } from 'ioredis';
+import type { BoardRef, LeaderboardStore, Standing } from '../../core/ports.js';
+import type { WorkspaceRef } from '../../core/types.js';
+import type { RedisKeys } from './keys.js';
+
+const SHIFT = 2 ** 32;
+const pointsOf = (score: string | number) => Math.floor(Number(score) / SHIFT);
+
+export class RedisLeaderboardStore implements LeaderboardStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  private key(board: BoardRef): string {
+    return this.keys.board(board.workspace, board.channelId, board.period, board.bucket?.id);
+  }
+
+  async top(board: BoardRef, limit: number): Promise<Standing[]> {
+    const hidden = new Set(await this.redis.smembers(this.keys.hiddenMembers(board.workspace)));
+    // Read enough to fill the page even when hidden members sit at the top.
+    const raw = await this.redis.zrevrange(this.key(board), 0, limit + hidden.size - 1, 'WITHSCORES');
+    const out: Standing[] = [];
+    for (let i = 0; i + 1 < raw.length && out.length < limit; i += 2) {
+      const userId = raw[i] as string;
+      if (hidden.has(userId)) continue;
+      out.push({ userId, points: pointsOf(raw[i + 1] as string), rank: out.length + 1 });
+    }
+    return out;
+  }
+
+  async standing(board: BoardRef, userId: string): Promise<Standing | undefined> {
+    const key = this.key(board);
+    const [score, rank, hidden] = await Promise.all([
+      this.redis.zscore(key, userId),
+      this.redis.zrevrank(key, userId),
+      this.redis.smembers(this.keys.hiddenMembers(board.workspace)),
+    ]);
+    if (score === null || rank === null) return undefined;
+    // Rank among visible members: hidden members with a better score do not count.
+    let above = 0;
+    if (hidden.length > 0) {
+      const scores = await this.redis.zmscore(key, ...hidden);
+      above = scores.filter((s, i) => s !== null && hidden[i] !== userId && Number(s) > Number(score)).length;
+    }
+    return { userId, points: pointsOf(score), rank: rank + 1 - above };
+  }
+
+  async setHidden(ws: WorkspaceRef, userId: string, hidden: boolean): Promise<void> {
+    const key = this.keys.hiddenMembers(ws);
+    if (hidden) await this.redis.sadd(key, userId);
+    else await this.redis.srem(key, userId);
+  }
+
+  async isHidden(ws: WorkspaceRef, userId: string): Promise<boolean> {
+    return (await this.redis.sismember(this.keys.hiddenMembers(ws), userId)) === 1;
+  }
+}

@@ -1,0 +1,108 @@
+import { ConsolePlatform } from './adapters/console/console-platform.js';
+import { composeBot } from './compose.js';
+import { ConfigError, loadConfig } from './config.js';
+import { QuestionBank } from './core/questions/question-bank.js';
+import { createLogger, type Logger } from './infra/logger.js';
+import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
+import { type EmbeddedRedis, RedisServerMissingError, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
+import { createRedis } from './infra/redis/redis-client.js';
+
+/** Composition root: config -> bank -> Redis (or a private one) -> core -> adapters; graceful shutdown. */
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  const loaded = loadQuestionFiles(config.questionsDir);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  if (errors.length > 0) {
+    process.stderr.write(`The question bank has ${errors.length} problem(s); fix them (npm run questions:check) and start again.\n`);
+    return 1;
+  }
+  const bank = new QuestionBank(loaded.questions);
+
+  const cleanups: Array<() => Promise<unknown>> = [];
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = () => {
+    shuttingDown ??= (async () => {
+      for (const fn of cleanups.reverse()) await fn().catch((e: unknown) => logger.warn({ err: e }, 'shutdown step failed'));
+    })();
+    return shuttingDown;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping');
+    void shutdown().then(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+
+  try {
+    let url = config.redis.url;
+    if (!url) {
+      const embedded: EmbeddedRedis = await startEmbeddedRedis({ dataDir: config.redis.dataDir });
+      cleanups.push(() => embedded.stop());
+      url = embedded.url;
+      logger.info({ port: embedded.port, dataDir: config.redis.dataDir }, 'started a private redis-server (set REDIS_URL to use your own)');
+    }
+    const redis = createRedis(url);
+    cleanups.push(() => redis.quit());
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+    await redis.ping();
+
+    const bot = composeBot({
+      redis,
+      prefix: config.redis.prefix,
+      bank,
+      defaultLocale: config.defaultLocale,
+      defaultTimezone: config.defaultTimezone,
+      errorSink: errorSink(logger),
+    });
+    logger.info({ questions: bank.size, platforms: describePlatforms(config) }, 'PrepBot ready');
+
+    if (config.console) {
+      const consolePlatform = new ConsolePlatform({ locale: undefined });
+      await consolePlatform.run(bot);
+      await shutdown();
+      return 0;
+    }
+    logger.error('Discord and Slack adapters are not part of this build yet; unset the platform tokens to use the console.');
+    await shutdown();
+    return 1;
+  } catch (error) {
+    if (error instanceof RedisServerMissingError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'PrepBot stopped on an unexpected error');
+    }
+    await shutdown();
+    return 1;
+  }
+}
+
+function errorSink(logger: Logger) {
+  return (error: unknown, context: Record<string, unknown>) => logger.error({ err: error, ...context }, 'unexpected error while handling an event');
+}
+
+function describePlatforms(config: ReturnType<typeof loadConfig>): string[] {
+  return [config.console ? 'console' : undefined, config.discord ? 'discord' : undefined, config.slack ? 'slack' : undefined].filter(
+    (p): p is string => p !== undefined,
+  );
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

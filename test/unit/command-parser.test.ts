@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandText } from '../../src/core/command-parser.js';
+import { UserFacingError } from '../../src/core/errors.js';
+
+const codeOf = (text: string) => {
+  try {
+    parseCommandText(text);
+  } catch (e) {
+    if (e instanceof UserFacingError) return e.code;
+    throw e;
+  }
+  return 'parsed';
+};
+
+describe('the one command grammar', () => {
+  it.each([
+    ['/quiz', { name: 'quiz', sub: undefined, args: {} }],
+    ['/quiz tcp', { name: 'quiz', sub: undefined, args: { target: 'tcp' } }],
+    ['/QUIZ target=gil', { name: 'quiz', sub: undefined, args: { target: 'gil' } }],
+    ['/answer  A, C ', { name: 'answer', sub: undefined, args: { text: 'A, C' } }],
+    ['/answer SYN ACK  key=value', { name: 'answer', sub: undefined, args: { text: 'SYN ACK  key=value' } }],
+    ['/leaderboard', { name: 'leaderboard', sub: 'show', args: {} }],
+    ['/leaderboard week', { name: 'leaderboard', sub: 'show', args: { period: 'week' } }],
+    ['/leaderboard channel', { name: 'leaderboard', sub: 'show', args: { scope: 'channel' } }],
+    ['/leaderboard month channel', { name: 'leaderboard', sub: 'show', args: { period: 'month', scope: 'channel' } }],
+    ['/leaderboard hide-me', { name: 'leaderboard', sub: 'hide-me', args: {} }],
+    [
+      '/daily set 09:30 tz=Asia/Shanghai days=weekdays reveal=2h',
+      { name: 'daily', sub: 'set', args: { time: '09:30', tz: 'Asia/Shanghai', days: 'weekdays', reveal: '2h' } },
+    ],
+    ['/daily set 09:30 Asia/Shanghai', { name: 'daily', sub: 'set', args: { time: '09:30', tz: 'Asia/Shanghai' } }],
+    ['/lang EN', { name: 'lang', sub: undefined, args: { locale: 'en' } }],
+    ['/help "daily"', { name: 'help', sub: undefined, args: { command: 'daily' } }],
+  ])('%s', (text, expected) => {
+    expect(parseCommandText(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['/frobnicate', 'unknown-command'],
+    ['/', 'unknown-command'],
+    ['/answer', 'usage-missing'],
+    ['/answer    ', 'usage-missing'],
+    ['/daily', 'usage-missing-sub'],
+    ['/daily explode', 'usage-unknown-sub'],
+    ['/daily set', 'usage-missing'],
+    ['/quiz tcp extra', 'usage-unexpected'],
+    ['/quiz colour=red', 'usage-unknown-option'],
+    ['/lang fr', 'usage-choices'],
+    ['/leaderboard period=year', 'usage-choices'],
+  ])('%s is a usage message, never a guess', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+});

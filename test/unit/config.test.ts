@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+
+describe('config', () => {
+  it('runs the console with embedded Redis when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.console).toBe(true);
+    expect(c.redis.url).toBeUndefined();
+    expect(c.defaultLocale).toBe('zh');
+    expect(c.port).toBe(3000);
+  });
+
+  it('names a malformed value, with the value, in one message listing every problem', () => {
+    const problems = problemsOf({ DEFAULT_LOCALE: 'fr', PORT: 'abc', REDIS_URL: 'localhost:6379', DEFAULT_TIMEZONE: 'Mars/Base' });
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('DEFAULT_LOCALE="fr"'))).toMatch(/zh or en/);
+    expect(problems.find((p) => p.startsWith('PORT'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('REDIS_URL'))).toMatch(/redis:\/\//);
+    expect(problems.find((p) => p.startsWith('DEFAULT_TIMEZONE'))).toMatch(/IANA/);
+  });
+
+  it('requires platform secrets only for an enabled platform, and never echoes a token', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 'x' })).toEqual([]);
+    const problems = problemsOf({ DISCORD_TOKEN: 'super-secret-token' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DISCORD_APP_ID is required when DISCORD_TOKEN is set/);
+    expect(problems.join('\n')).not.toContain('super-secret-token');
+    const slack = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(slack[0]).toMatch(/^SLACK_SIGNING_SECRET is required/);
+  });
+
+  it('enables a platform when its secrets are present and treats empty values as unset', () => {
+    const c = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '1', REDIS_URL: '', DISCORD_API_URL: 'http://127.0.0.1:9999/api' });
+    expect(c.console).toBe(false);
+    expect(c.discord).toEqual({ token: 't', appId: '1', apiUrl: 'http://127.0.0.1:9999/api' });
+    expect(c.redis.url).toBeUndefined();
+  });
+});
