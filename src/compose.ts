@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Bot } from './core/bot.js';
-import type { BotDeps, ErrorSink } from './core/bot-deps.js';
+import type { ErrorSink } from './core/bot-deps.js';
+import type { DailyDeps, DailyScheduler } from './core/daily/daily-ports.js';
 import { coreHandlers } from './core/handlers.js';
 import type { Locale } from './core/i18n/catalog.js';
-import type { Clock } from './core/ports.js';
+import type { ChatPlatform, Clock } from './core/ports.js';
+import type { Platform } from './core/types.js';
 import type { QuestionBank } from './core/questions/question-bank.js';
 import { RedisKeys } from './infra/redis/keys.js';
 import { RedisAnswerRecorder } from './infra/redis/redis-answer-recorder.js';
+import { RedisDailyScheduleStore } from './infra/redis/redis-daily-schedule-store.js';
 import { RedisDeliveryGuard } from './infra/redis/redis-delivery-guard.js';
 import { RedisInstanceStore } from './infra/redis/redis-instance-store.js';
 import { RedisLeaderboardStore } from './infra/redis/redis-leaderboard-store.js';
@@ -21,6 +24,8 @@ export interface ComposeOptions {
   defaultLocale: Locale;
   defaultTimezone: string;
   errorSink: ErrorSink;
+  scheduler: DailyScheduler;
+  platforms: Partial<Record<Platform, ChatPlatform>>;
   clock?: Clock;
   newId?: () => string;
 }
@@ -33,7 +38,7 @@ export function randomId(): string {
 }
 
 /** Wires the Redis-backed stores into the core's ports. Used by main.ts and by the tests. */
-export function composeDeps(o: ComposeOptions): BotDeps & { keys: RedisKeys; instanceStore: RedisInstanceStore } {
+export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; instanceStore: RedisInstanceStore } {
   const keys = new RedisKeys(o.prefix);
   const instanceStore = new RedisInstanceStore(o.redis, keys);
   return {
@@ -51,9 +56,13 @@ export function composeDeps(o: ComposeOptions): BotDeps & { keys: RedisKeys; ins
     defaultTimezone: o.defaultTimezone,
     errorSink: o.errorSink,
     newId: o.newId ?? randomId,
+    schedules: new RedisDailyScheduleStore(o.redis, keys),
+    scheduler: o.scheduler,
+    platforms: o.platforms,
   };
 }
 
-export function composeBot(o: ComposeOptions): Bot {
-  return new Bot(composeDeps(o), coreHandlers());
+export function composeBot(o: ComposeOptions): { bot: Bot<DailyDeps>; deps: ReturnType<typeof composeDeps> } {
+  const deps = composeDeps(o);
+  return { bot: new Bot<DailyDeps>(deps, coreHandlers()), deps };
 }

@@ -5,6 +5,9 @@ import { QuestionBank } from './core/questions/question-bank.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
 import { type EmbeddedRedis, RedisServerMissingError, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
+import { BullmqDailyScheduler } from './infra/queue/bullmq-daily-scheduler.js';
+import { createDailyWorker } from './infra/queue/daily-worker.js';
+import { RedisKeys } from './infra/redis/keys.js';
 import { createRedis } from './infra/redis/redis-client.js';
 
 /** Composition root: config -> bank -> Redis (or a private one) -> core -> adapters; graceful shutdown. */
@@ -59,18 +62,29 @@ async function main(): Promise<number> {
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
     await redis.ping();
 
-    const bot = composeBot({
+    const keys = new RedisKeys(config.redis.prefix);
+    const scheduler = new BullmqDailyScheduler(redis, keys.bullPrefix());
+    cleanups.push(() => scheduler.close());
+    const consolePlatform = config.console ? new ConsolePlatform() : undefined;
+    const sink = errorSink(logger);
+    const { bot, deps } = composeBot({
       redis,
       prefix: config.redis.prefix,
       bank,
       defaultLocale: config.defaultLocale,
       defaultTimezone: config.defaultTimezone,
-      errorSink: errorSink(logger),
+      errorSink: sink,
+      scheduler,
+      platforms: { console: consolePlatform },
     });
+    const worker = createDailyWorker(redis, keys.bullPrefix(), deps, {
+      onError: (error, job) => sink(error, { job: job?.name, jobId: job?.id }),
+    });
+    // Close the worker first so an in-flight post finishes (or is retried later) before Redis goes.
+    cleanups.push(() => worker.close());
     logger.info({ questions: bank.size, platforms: describePlatforms(config) }, 'PrepBot ready');
 
-    if (config.console) {
-      const consolePlatform = new ConsolePlatform({ locale: undefined });
+    if (consolePlatform) {
       await consolePlatform.run(bot);
       await shutdown();
       return 0;

@@ -3,7 +3,7 @@ import { parseCommandText } from './command-parser.js';
 import { findCommand } from './commands.js';
 import { UserFacingError } from './errors.js';
 import type { Locale } from './i18n/catalog.js';
-import { t } from './i18n/messages.js';
+import { errorText, t } from './i18n/messages.js';
 import type { CommandInvocation, InboundEvent, Reply } from './types.js';
 
 export type CommandHandler<D extends BotDeps = BotDeps> = (ctx: UseCaseContext<D>, command: CommandInvocation) => Promise<void>;
@@ -22,12 +22,17 @@ export interface Handlers<D extends BotDeps = BotDeps> {
   rating: RatingHandler<D>;
 }
 
+/** What an adapter needs from the core: one call per inbound event. */
+export interface EventSink {
+  handle(event: InboundEvent, reply: Reply): Promise<void>;
+}
+
 /**
  * The core's single entry point. Adapters call `handle` with a plain event and a reply function
  * bound to the interaction; the Bot picks the locale, routes to a use case, and is the one error
  * sink: user mistakes become private messages, everything else is logged once.
  */
-export class Bot<D extends BotDeps = BotDeps> {
+export class Bot<D extends BotDeps = BotDeps> implements EventSink {
   constructor(
     readonly deps: D,
     private readonly handlers: Handlers<D>,
@@ -78,7 +83,7 @@ export class Bot<D extends BotDeps = BotDeps> {
 
   private async fail(error: unknown, event: InboundEvent, locale: Locale, reply: Reply): Promise<void> {
     if (error instanceof UserFacingError) {
-      await reply({ visibility: 'private', tone: 'error', text: t(locale, error.code, error.params) }).catch((e: unknown) =>
+      await reply({ visibility: 'private', tone: 'error', text: errorText(locale, error.code, error.params) }).catch((e: unknown) =>
         this.deps.errorSink(e, { phase: 'reply', kind: event.kind }),
       );
       return;

@@ -1,5 +1,8 @@
+import type { DailyMessageKey } from './daily/daily-messages.js';
 import type { Params } from './i18n/catalog.js';
 import type { MessageKey } from './i18n/messages.js';
+
+export type UserFacingCode = MessageKey | DailyMessageKey;
 
 /**
  * A mistake the user can fix (unknown topic, bad time, not an admin). The core renders it
@@ -7,7 +10,7 @@ import type { MessageKey } from './i18n/messages.js';
  */
 export class UserFacingError extends Error {
   constructor(
-    readonly code: MessageKey,
+    readonly code: UserFacingCode,
     readonly params: Params = {},
   ) {
     super(code);

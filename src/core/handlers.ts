@@ -1,5 +1,7 @@
 import { rateAnswer, submitChoice, submitTypedAnswer } from './answer/submit-answer.js';
 import type { Handlers } from './bot.js';
+import { dailyCommand } from './daily/daily-commands.js';
+import type { DailyDeps } from './daily/daily-ports.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
@@ -7,7 +9,7 @@ import { startQuiz } from './quiz/start-quiz.js';
 import { setLanguage } from './settings/set-language.js';
 
 /** The route table from command names to use cases. Features add their commands here. */
-export function coreHandlers(): Handlers {
+export function coreHandlers(): Handlers<DailyDeps> {
   return {
     commands: {
       quiz: startQuiz,
@@ -18,6 +20,7 @@ export function coreHandlers(): Handlers {
           : cmd.sub === 'show-me'
             ? setLeaderboardVisibility(ctx, false)
             : showLeaderboard(ctx, cmd),
+      daily: dailyCommand,
       help: showHelp,
       lang: setLanguage,
       // The console adapter handles /as itself; on any other path it is a mistake.

@@ -44,6 +44,11 @@ export interface QuestionInstance {
   posted?: PostedMessage | undefined;
   /** Channel time zone at posting time, used for streak days of members without their own. */
   timezone?: string | undefined;
+  /** Locale of public posts about this instance (the channel's daily setting). */
+  locale?: 'zh' | 'en' | undefined;
+  revealedAt?: number | undefined;
+  /** Set once the reveal message is out, so a retried reveal job does not post it again. */
+  revealPosted?: boolean | undefined;
 }
 
 /** What the leaderboard and stats need from a grade; the grading result is stored whole. */
@@ -74,8 +79,11 @@ export interface InstanceStore {
   create(instance: QuestionInstance): Promise<boolean>;
   get(workspace: WorkspaceRef, id: string): Promise<QuestionInstance | undefined>;
   setPosted(workspace: WorkspaceRef, id: string, posted: PostedMessage): Promise<void>;
-  /** Marks the instance revealed; true only for the one caller that changed it (reveal once). */
-  markRevealed(workspace: WorkspaceRef, id: string): Promise<boolean>;
+  /** Marks the instance revealed (answers close); true only for the one caller that changed it. */
+  markRevealed(workspace: WorkspaceRef, id: string, at: number): Promise<boolean>;
+  markRevealPosted(workspace: WorkspaceRef, id: string): Promise<void>;
+  /** Every stored answer of an instance (for the reveal's list of answerers). */
+  answers(workspace: WorkspaceRef, id: string): Promise<StoredAnswer[]>;
   answerOf<R extends GradeSummary>(workspace: WorkspaceRef, id: string, userId: string): Promise<StoredAnswer<R> | undefined>;
   stats(workspace: WorkspaceRef, id: string): Promise<InstanceStats>;
   /** The question a user's typed /answer goes to in a channel (their latest personal question). */

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../core/bot.js';
+import type { EventSink } from '../../core/bot.js';
 import type { Locale } from '../../core/i18n/catalog.js';
 import type { ChatPlatform } from '../../core/ports.js';
 import type { ChannelRef, OutboundMessage, PostedMessage, UserRef } from '../../core/types.js';
@@ -41,7 +41,7 @@ export class ConsolePlatform implements ChatPlatform {
     this.print(renderForConsole(message));
   }
 
-  async run(bot: Bot): Promise<void> {
+  async run(bot: EventSink): Promise<void> {
     const input = this.options.input ?? process.stdin;
     const interactive = this.options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
     const rl = createInterface({ input, output: interactive ? this.output : undefined, terminal: interactive });

@@ -1,3 +1,4 @@
+import { dailyMessages } from '../daily/daily-messages.js';
 import { defineMessages, type Locale, type Params, translate } from './catalog.js';
 
 /** Every core string in both languages. Feature-specific catalogs (grading) live next to their code. */
@@ -112,4 +113,10 @@ export type MessageKey = keyof typeof messages.en;
 
 export function t(locale: Locale, key: MessageKey, params?: Params): string {
   return translate(messages, locale, key, params);
+}
+
+/** Renders any user-facing error code, whichever feature catalog it belongs to. */
+export function errorText(locale: Locale, code: MessageKey | keyof typeof dailyMessages.en, params?: Params): string {
+  if (code in messages.en) return translate(messages, locale, code as MessageKey, params);
+  return translate(dailyMessages, locale, code as keyof typeof dailyMessages.en, params);
 }

@@ -64,6 +64,10 @@ export class RedisKeys {
     return `${this.workspace(ch)}:history:${safe(ch.channelId)}:${safe(pool)}`;
   }
 
+  dailySchedule(ch: ChannelRef): string {
+    return `${this.workspace(ch)}:daily:${safe(ch.channelId)}`;
+  }
+
   delivery(id: string): string {
     return `${this.prefix}:delivery:${safe(id)}`;
   }

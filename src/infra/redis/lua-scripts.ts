@@ -11,7 +11,7 @@ function load(name: string): string {
 export interface ScriptCommands {
   recordAnswer(...args: Array<string | number>): Promise<string[]>;
   createInstance(...args: Array<string | number>): Promise<number>;
-  markRevealed(key: string): Promise<number>;
+  markRevealed(key: string, at: number): Promise<number>;
 }
 
 const registered = new WeakSet<Redis>();

@@ -23,6 +23,9 @@ const instanceHashSchema = z.object({
   revealAt: z.coerce.number().optional(),
   posted: z.string().optional(),
   timezone: z.string().optional(),
+  locale: z.enum(['zh', 'en']).optional(),
+  revealedAt: z.coerce.number().optional(),
+  revealPosted: z.literal('1').optional(),
 });
 
 const storedAnswerSchema = z.object({
@@ -55,6 +58,7 @@ export class RedisInstanceStore implements InstanceStore {
     if (instance.revealAt !== undefined) fields.revealAt = String(instance.revealAt);
     if (instance.posted !== undefined) fields.posted = JSON.stringify(instance.posted);
     if (instance.timezone !== undefined) fields.timezone = instance.timezone;
+    if (instance.locale !== undefined) fields.locale = instance.locale;
     const created = await this.redis.createInstance(
       this.keys.instance(instance.channel, instance.id),
       TTL_MS[instance.mode],
@@ -78,6 +82,9 @@ export class RedisInstanceStore implements InstanceStore {
       revealAt: h.revealAt,
       posted: h.posted ? (JSON.parse(h.posted) as PostedMessage) : undefined,
       timezone: h.timezone,
+      locale: h.locale,
+      revealedAt: h.revealedAt,
+      revealPosted: h.revealPosted === '1',
     };
   }
 
@@ -85,8 +92,12 @@ export class RedisInstanceStore implements InstanceStore {
     await this.redis.hset(this.keys.instance(ws, id), 'posted', JSON.stringify(posted));
   }
 
-  async markRevealed(ws: WorkspaceRef, id: string): Promise<boolean> {
-    return (await this.redis.markRevealed(this.keys.instance(ws, id))) === 1;
+  async markRevealed(ws: WorkspaceRef, id: string, at: number): Promise<boolean> {
+    return (await this.redis.markRevealed(this.keys.instance(ws, id), at)) === 1;
+  }
+
+  async markRevealPosted(ws: WorkspaceRef, id: string): Promise<void> {
+    await this.redis.hset(this.keys.instance(ws, id), 'revealPosted', '1');
   }
 
   async answerOf<R extends GradeSummary>(ws: WorkspaceRef, id: string, userId: string): Promise<StoredAnswer<R> | undefined> {

@@ -1,0 +1,108 @@
+import type { UseCaseContext } from '../bot-deps.js';
+import { topicName } from '../questions/topic-names.js';
+import type { CommandInvocation } from '../types.js';
+import { dt, formatLocalTime } from './daily-messages.js';
+import type { DailyDeps } from './daily-ports.js';
+import { type DailySchedule, describeDays, formatDuration, scheduleFromArgs } from './daily-schedule.js';
+import { postDailyQuestion } from './post-daily-question.js';
+import { revealDailyQuestion } from './reveal-daily-question.js';
+
+type Ctx = UseCaseContext<DailyDeps>;
+
+/** `/daily set|off|now|reveal|status` (admin-only; the Bot checks before we get here). */
+export async function dailyCommand(ctx: Ctx, command: CommandInvocation): Promise<void> {
+  switch (command.sub) {
+    case 'set':
+      return setDaily(ctx, command.args);
+    case 'off':
+      return dailyOff(ctx);
+    case 'now':
+      return dailyNow(ctx);
+    case 'reveal':
+      return dailyReveal(ctx);
+    default:
+      return dailyStatus(ctx);
+  }
+}
+
+function scheduleParams(ctx: Ctx, s: DailySchedule) {
+  return {
+    days: describeDays(s.days),
+    time: s.time,
+    tz: s.timezone,
+    topic: s.topic ? dt(ctx.locale, 'daily-topic-suffix', { topic: topicName(s.topic, ctx.locale) }) : '',
+    reveal: formatDuration(s.revealAfterMs),
+  };
+}
+
+async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
+  const { deps, event } = ctx;
+  const schedule = scheduleFromArgs(args, { timezone: event.user.timezone ?? deps.defaultTimezone, locale: ctx.locale });
+  await deps.schedules.set(event.channel, schedule);
+  await deps.scheduler.upsert(event.channel, schedule);
+  const next = await deps.scheduler.nextRun(event.channel);
+  await ctx.reply({
+    visibility: 'public',
+    tone: 'info',
+    text: dt(ctx.locale, 'daily-set-done', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }),
+  });
+}
+
+async function dailyOff(ctx: Ctx): Promise<void> {
+  const { deps, event } = ctx;
+  const existing = await deps.schedules.get(event.channel);
+  await deps.scheduler.remove(event.channel);
+  await deps.schedules.delete(event.channel);
+  await ctx.reply({ visibility: 'public', tone: 'info', text: dt(ctx.locale, existing ? 'daily-off-done' : 'daily-off-none') });
+}
+
+async function dailyStatus(ctx: Ctx): Promise<void> {
+  const { deps, event } = ctx;
+  const schedule = await deps.schedules.get(event.channel);
+  const lines: string[] = [];
+  if (!schedule) {
+    lines.push(dt(ctx.locale, 'daily-status-none'));
+  } else {
+    const next = await deps.scheduler.nextRun(event.channel);
+    lines.push(dt(ctx.locale, 'daily-status', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }));
+  }
+  const openId = await deps.instances.channelOpen(event.channel);
+  const open = openId ? await deps.instances.get(event.channel, openId) : undefined;
+  if (open && open.state === 'open') {
+    const stats = await deps.instances.stats(event.channel, open.id);
+    const tz = schedule?.timezone ?? open.timezone ?? deps.defaultTimezone;
+    lines.push(
+      dt(ctx.locale, 'daily-status-open', {
+        id: open.questionId,
+        answered: stats.answered,
+        reveal: open.revealAt ? formatLocalTime(open.revealAt, tz) : '-',
+      }),
+    );
+  }
+  await ctx.reply({ visibility: 'private', tone: 'info', text: lines.join('\n') });
+}
+
+async function dailyNow(ctx: Ctx): Promise<void> {
+  const { deps, event } = ctx;
+  // An extra post on demand: its own run key, so it never collides with the scheduled one.
+  const { instance } = await postDailyQuestion(deps, event.channel, `now-${deps.newId()}`);
+  const tz = instance.timezone ?? deps.defaultTimezone;
+  await ctx.reply({
+    visibility: 'private',
+    tone: 'info',
+    text: dt(ctx.locale, 'daily-now-done', { id: instance.questionId, reveal: instance.revealAt ? formatLocalTime(instance.revealAt, tz) : '-' }),
+  });
+}
+
+async function dailyReveal(ctx: Ctx): Promise<void> {
+  const { deps, event } = ctx;
+  const openId = await deps.instances.channelOpen(event.channel);
+  if (!openId) {
+    await ctx.reply({ visibility: 'private', tone: 'info', text: dt(ctx.locale, 'daily-reveal-none') });
+    return;
+  }
+  const outcome = await revealDailyQuestion(deps, event.channel, openId, 'command');
+  if (outcome !== 'revealed') {
+    await ctx.reply({ visibility: 'private', tone: 'info', text: dt(ctx.locale, outcome === 'missing' ? 'daily-reveal-none' : 'daily-reveal-already') });
+  }
+}

@@ -1,0 +1,80 @@
+import { localDate } from '../calendar.js';
+import { questionCard } from '../questions/question-card.js';
+import type { QuestionInstance } from '../ports.js';
+import type { ChannelRef } from '../types.js';
+import { dt, formatLocalTime } from './daily-messages.js';
+import type { DailyDeps } from './daily-ports.js';
+import { DEFAULT_REVEAL_MS, type DailySchedule } from './daily-schedule.js';
+import { pickChannelQuestion } from './pick-channel-question.js';
+
+/** A failure retrying cannot fix (the channel's platform is not running here, the pool is empty). */
+export class PermanentPostError extends Error {
+  override name = 'PermanentPostError';
+}
+
+export type PostOutcome = { status: 'posted' | 'already-posted'; instance: QuestionInstance };
+
+/**
+ * Posts a channel's daily question. Safe to run again for the same `runKey` (a retried or
+ * duplicated job, a restart half-way): the instance id is derived from it, the question is chosen
+ * once and stored, and the post and reveal job are skipped when they already happened.
+ */
+export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, runKey: string): Promise<PostOutcome> {
+  const schedule: DailySchedule = (await deps.schedules.get(channel)) ?? {
+    time: '00:00',
+    timezone: deps.defaultTimezone,
+    days: [1, 2, 3, 4, 5, 6, 7],
+    revealAfterMs: DEFAULT_REVEAL_MS,
+    locale: deps.defaultLocale,
+  };
+  const id = `daily-${channel.channelId}-${runKey}`;
+  let instance = await deps.instances.get(channel, id);
+  if (!instance) {
+    const question = await pickChannelQuestion(deps, channel, schedule.topic);
+    if (!question) throw new PermanentPostError(`no questions for topic ${schedule.topic ?? 'any'}`);
+    const now = deps.clock.now().getTime();
+    await deps.instances.create({
+      id,
+      questionId: question.id,
+      mode: 'daily',
+      channel,
+      createdAt: now,
+      state: 'open',
+      revealAt: now + schedule.revealAfterMs,
+      timezone: schedule.timezone,
+      locale: schedule.locale,
+    });
+    // Whoever created it first wins; everyone continues with the stored copy.
+    instance = await deps.instances.get(channel, id);
+    if (!instance) throw new Error(`daily instance ${id} vanished after creation`);
+  }
+  let status: PostOutcome['status'] = 'already-posted';
+  if (!instance.posted) {
+    const platform = deps.platforms[channel.platform];
+    if (!platform) throw new PermanentPostError(`no ${channel.platform} adapter is running`);
+    const question = deps.bank.byId(instance.questionId);
+    if (!question) throw new PermanentPostError(`question ${instance.questionId} is no longer in the bank`);
+    const locale = instance.locale ?? schedule.locale;
+    const card = questionCard(question, instance.id, locale, 'public');
+    const revealAt = instance.revealAt ?? instance.createdAt + schedule.revealAfterMs;
+    const posted = await platform.post(channel, {
+      ...card,
+      title: `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), schedule.timezone) })} · ${question.id}`,
+      footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatLocalTime(revealAt, schedule.timezone) })}`,
+    });
+    const ref = posted ?? { messageId: '' };
+    await deps.instances.setPosted(channel, instance.id, ref);
+    instance = { ...instance, posted: ref };
+    status = 'posted';
+  }
+  if (instance.state === 'open') {
+    await deps.instances.setChannelOpen(channel, instance.id);
+    await deps.scheduler.scheduleReveal(channel, instance.id, instance.revealAt ?? deps.clock.now().getTime());
+  }
+  return { status, instance };
+}
+
+/** The run key of a scheduled post: the channel's local date, so one post per channel and day. */
+export function scheduledRunKey(at: Date, timezone: string): string {
+  return localDate(at, timezone).replaceAll('-', '');
+}

@@ -1,0 +1,46 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DailyScheduler } from '../../core/daily/daily-ports.js';
+import { cronPattern, type DailySchedule } from '../../core/daily/daily-schedule.js';
+import type { ChannelRef } from '../../core/types.js';
+import { DEFAULT_JOB_OPTIONS, type DailyPostPayload, type DailyRevealPayload, dailySchedulerId, JOBS, QUEUE_NAME, revealJobId } from './jobs.js';
+
+/**
+ * Daily work on BullMQ: `upsertJobScheduler` per channel (cron + IANA zone, so setting it again
+ * replaces it and a restart never duplicates it) and one delayed reveal job per instance whose
+ * deterministic id makes a second add a no-op.
+ */
+export class BullmqDailyScheduler implements DailyScheduler {
+  readonly queue: Queue;
+
+  constructor(connection: Redis, prefix: string) {
+    this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  }
+
+  async upsert(channel: ChannelRef, schedule: DailySchedule): Promise<void> {
+    const data: DailyPostPayload = { channel };
+    await this.queue.upsertJobScheduler(
+      dailySchedulerId(channel),
+      { pattern: cronPattern(schedule), tz: schedule.timezone },
+      { name: JOBS.dailyPost, data, opts: DEFAULT_JOB_OPTIONS },
+    );
+  }
+
+  async remove(channel: ChannelRef): Promise<void> {
+    await this.queue.removeJobScheduler(dailySchedulerId(channel));
+  }
+
+  async nextRun(channel: ChannelRef): Promise<number | undefined> {
+    const scheduler = await this.queue.getJobScheduler(dailySchedulerId(channel));
+    return scheduler?.next ?? undefined;
+  }
+
+  async scheduleReveal(channel: ChannelRef, instanceId: string, at: number): Promise<void> {
+    const data: DailyRevealPayload = { channel, instanceId };
+    await this.queue.add(JOBS.dailyReveal, data, { jobId: revealJobId(instanceId), delay: Math.max(0, at - Date.now()) });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, FixedClock } from '../support/test-app.js';
+
+let app: ReturnType<typeof createTestApp>;
+afterEach(async () => {
+  await app.close();
+  expect(app.errors).toEqual([]);
+});
+
+describe('/quiz, /answer and /leaderboard on real Redis', () => {
+  it('shows a question with its id, grades a typed answer, records points and ranks the user', async () => {
+    app = createTestApp();
+    const ann = app.user('ann');
+    const [card] = await app.text(ann, '/quiz t-handshake-count');
+    expect(card?.title).toContain('t-handshake-count');
+    expect(card?.visibility).toBe('private');
+    expect(card?.text).not.toContain('SYN+ACK'); // the option's "why" stays hidden
+    expect(card?.choices?.options.map((o) => o.key)).toEqual(['A', 'B', 'C']);
+
+    const replies = await app.text(ann, '/answer b');
+    expect(replies[0]?.tone).toBe('correct');
+    expect(replies[0]?.text).toContain('+20');
+    expect(replies[1]?.title).toBe('Solution');
+
+    const [board] = await app.text(ann, '/leaderboard');
+    expect(board?.text).toContain('1. ann · 20');
+    expect(board?.footer).toContain('#1 with 20 points');
+  });
+
+  it('does not grade an unknown option letter or an empty answer, and lets the user answer again', async () => {
+    app = createTestApp();
+    const bob = app.user('bob');
+    await app.text(bob, '/quiz t-handshake-count');
+    const [unknown] = await app.text(bob, '/answer Z');
+    expect(unknown?.tone).toBe('error');
+    expect(unknown?.text).toMatch(/A.*B.*C/s);
+    const [several] = await app.text(bob, '/answer A B');
+    expect(several?.tone).toBe('error');
+    const [empty] = await app.text(bob, '/answer');
+    expect(empty?.tone).toBe('error');
+    const [graded] = await app.text(bob, '/answer three');
+    expect(graded?.tone).toBe('correct');
+  });
+
+  it('locks in the first answer: a second answer or a double click scores nothing more', async () => {
+    app = createTestApp();
+    const cy = app.user('cy');
+    const [card] = await app.text(cy, '/quiz t-flags');
+    const instanceId = card?.choices?.instanceId ?? '';
+    const first = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B'], channel: app.channel, user: cy });
+    expect(first[0]?.tone).toBe('partial');
+    const again = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: cy });
+    expect(again[0]?.text).toContain('already answered');
+    const standing = await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, cy.userId);
+    expect(standing?.points).toBe(5); // (2 right - 0 wrong) / 4 correct * 10
+  });
+
+  it('scores once under 1,000 concurrent submissions of the same user', async () => {
+    app = createTestApp();
+    const dee = app.user('dee');
+    const [card] = await app.text(dee, '/quiz t-flags');
+    const instanceId = card?.choices?.instanceId ?? '';
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, () => app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: dee })),
+    );
+    const graded = results.filter((r) => r[0]?.tone === 'correct');
+    expect(graded).toHaveLength(1);
+    const standing = await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, dee.userId);
+    expect(standing?.points).toBe(10);
+    expect((await app.deps.instances.stats(app.channel, instanceId)).answered).toBe(1);
+  });
+
+  it('drops a duplicate platform delivery of the same event', async () => {
+    app = createTestApp();
+    const eve = app.user('eve');
+    await app.text(eve, '/quiz t-handshake-count');
+    const event = { kind: 'text' as const, text: '/answer B', channel: app.channel, user: eve, deliveryId: 'delivery-1' };
+    expect(await app.send(event)).toHaveLength(2);
+    expect(await app.send(event)).toHaveLength(0);
+  });
+
+  it('scores a question once per user in personal practice', async () => {
+    app = createTestApp();
+    const fay = app.user('fay');
+    await app.text(fay, '/quiz t-handshake-count');
+    await app.text(fay, '/answer B');
+    await app.text(fay, '/quiz t-handshake-count');
+    const [second] = await app.text(fay, '/answer B');
+    expect(second?.text).toContain('scored this question before');
+    const standing = await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, fay.userId);
+    expect(standing?.points).toBe(20);
+  });
+
+  it('keeps answers to someone else’s personal question out', async () => {
+    app = createTestApp();
+    const [card] = await app.text(app.user('gus'), '/quiz t-flags');
+    const [reply] = await app.send({ kind: 'choice', instanceId: card?.choices?.instanceId ?? '', keys: ['A'], channel: app.channel, user: app.user('hal') });
+    expect(reply?.tone).toBe('error');
+    expect(reply?.text).toContain('someone else');
+  });
+
+  it('matches a topic word and explains an unknown one', async () => {
+    app = createTestApp();
+    const [card] = await app.text(app.user('ivy'), '/quiz tcp');
+    expect(card?.title).toMatch(/t-flags|t-handshake-count/);
+    const [unknown] = await app.text(app.user('ivy'), '/quiz astrology');
+    expect(unknown?.text).toContain('No topic or question called "astrology"');
+  });
+
+  it('answers in the language the user chose with /lang', async () => {
+    app = createTestApp();
+    const jo = app.user('jo');
+    await app.text(jo, '/lang zh');
+    const [card] = await app.text(jo, '/quiz t-handshake-count');
+    expect(card?.text).toContain('建立 TCP 连接要交换几个报文段？');
+    expect(card?.title).toContain('题目');
+  });
+});
+
+describe('leaderboards', () => {
+  it('shows the top 10, the caller’s rank outside it, ties by who reached the score first, and hide-me', async () => {
+    const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
+    app = createTestApp({ clock });
+    for (let i = 0; i < 12; i++) {
+      const u = app.user(`p${String(i).padStart(2, '0')}`);
+      await app.text(u, '/quiz t-handshake-count');
+      clock.advance(1000);
+      // p00..p10 answer right (20 points each); p11 answers wrong (0 points).
+      await app.text(u, i < 11 ? '/answer B' : '/answer A');
+    }
+    const last = app.user('p11');
+    const [board] = await app.text(last, '/leaderboard');
+    const rows = board?.text.split('\n') ?? [];
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toBe('1. p00 · 20'); // first to reach 20 wins the tie
+    expect(rows[9]).toBe('10. p09 · 20');
+    expect(board?.footer).toContain('#12 with 0 points');
+
+    await app.text(app.user('p00'), '/leaderboard hide-me');
+    const [after] = await app.text(last, '/leaderboard');
+    expect(after?.text.split('\n')[0]).toBe('1. p01 · 20');
+    expect(after?.footer).toContain('#11 with 0 points');
+    const [own] = await app.text(app.user('p00'), '/leaderboard');
+    expect(own?.footer).toContain('#1 with 20 points');
+    expect(own?.footer).toContain('hidden');
+  });
+
+  it('rolls weekly and monthly boards over at period boundaries', async () => {
+    const clock = new FixedClock(new Date('2026-11-29T23:59:00Z')); // Sunday, last week of November
+    app = createTestApp({ clock });
+    const kim = app.user('kim');
+    await app.text(kim, '/quiz t-handshake-count');
+    await app.text(kim, '/answer B');
+    clock.at = new Date('2026-11-30T00:01:00Z'); // Monday: new ISO week, same month
+    const [week] = await app.text(kim, '/leaderboard week');
+    expect(week?.title).toContain('2026-W49');
+    expect(week?.footer).toContain('no points on this board');
+    const [month] = await app.text(kim, '/leaderboard month');
+    expect(month?.footer).toContain('#1 with 20 points');
+    clock.at = new Date('2026-12-01T00:01:00Z');
+    const [december] = await app.text(kim, '/leaderboard month');
+    expect(december?.title).toContain('2026-12');
+    expect(december?.footer).toContain('no points on this board');
+    const [all] = await app.text(kim, '/leaderboard all');
+    expect(all?.footer).toContain('#1 with 20 points');
+    const ttl = await app.redis.pttl(app.keys.board(app.channel, undefined, 'week', '2026-W48'));
+    expect(ttl).toBeGreaterThan(0);
+  });
+
+  it('keeps a per-channel board next to the server board', async () => {
+    app = createTestApp();
+    const lee = app.user('lee');
+    const other = { ...app.channel, channelId: 'C2' };
+    await app.text(lee, '/quiz t-handshake-count', other);
+    await app.text(lee, '/answer B', other);
+    const [here] = await app.text(lee, '/leaderboard channel');
+    expect(here?.footer).toContain('no points on this board');
+    const [there] = await app.text(lee, '/leaderboard all channel', other);
+    expect(there?.footer).toContain('#1 with 20 points');
+    const [server] = await app.text(lee, '/leaderboard');
+    expect(server?.footer).toContain('#1 with 20 points');
+  });
+});
