@@ -79,8 +79,11 @@ export interface InstanceStore {
   create(instance: QuestionInstance): Promise<boolean>;
   get(workspace: WorkspaceRef, id: string): Promise<QuestionInstance | undefined>;
   setPosted(workspace: WorkspaceRef, id: string, posted: PostedMessage): Promise<void>;
-  /** Marks the instance revealed (answers close); true only for the one caller that changed it. */
-  markRevealed(workspace: WorkspaceRef, id: string, at: number): Promise<boolean>;
+  /**
+   * Claims the posting of the reveal and closes the instance to answers. `busy` means another
+   * claim younger than `staleMs` is still in progress; an older one counts as abandoned (a crash).
+   */
+  claimReveal(workspace: WorkspaceRef, id: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
   markRevealPosted(workspace: WorkspaceRef, id: string): Promise<void>;
   /** Every stored answer of an instance (for the reveal's list of answerers). */
   answers(workspace: WorkspaceRef, id: string): Promise<StoredAnswer[]>;

@@ -5,10 +5,18 @@ import { renderReveal } from './render-reveal.js';
 
 export type RevealOutcome = 'revealed' | 'already-revealed' | 'missing';
 
+/** A reveal claim older than this was abandoned by a crashed process and may be taken over. */
+export const REVEAL_CLAIM_STALE_MS = 60_000;
+
+/** Thrown to make the queue retry later: someone else is posting this reveal right now. */
+export class RevealInProgressError extends Error {
+  override name = 'RevealInProgressError';
+}
+
 /**
- * Closes an instance to answers and posts the reveal once. `trigger: 'job'` is the delayed reveal
- * job (BullMQ runs one attempt of a job id at a time): when a previous attempt closed the instance
- * but died before posting, the retry posts. A command never re-posts a reveal someone else claimed.
+ * Closes an instance to answers and posts its reveal exactly once, whether the delayed job, a
+ * retried job or `/daily reveal` gets there first. A job that finds a fresh claim retries later
+ * (the claimer may have died before posting); a command just reports that it is already revealed.
  */
 export async function revealDailyQuestion(
   deps: DailyDeps,
@@ -16,13 +24,15 @@ export async function revealDailyQuestion(
   instanceId: string,
   trigger: 'job' | 'command',
 ): Promise<RevealOutcome> {
+  const claim = await deps.instances.claimReveal(channel, instanceId, deps.clock.now().getTime(), REVEAL_CLAIM_STALE_MS);
+  if (claim === 'missing') return 'missing';
+  if (claim === 'done') return 'already-revealed';
+  if (claim === 'busy') {
+    if (trigger === 'job') throw new RevealInProgressError(`reveal of ${instanceId} is being posted elsewhere`);
+    return 'already-revealed';
+  }
   const instance = await deps.instances.get(channel, instanceId);
   if (!instance) return 'missing';
-  const claimed = await deps.instances.markRevealed(channel, instanceId, deps.clock.now().getTime());
-  if (!claimed && (instance.revealPosted || trigger === 'command')) return 'already-revealed';
-  const current = await deps.instances.get(channel, instanceId);
-  if (current?.revealPosted) return 'already-revealed';
-
   const question = deps.bank.byId(instance.questionId);
   if (!question) throw new PermanentPostError(`question ${instance.questionId} is no longer in the bank`);
   const platform = deps.platforms[channel.platform];

@@ -7,8 +7,11 @@ import { dailyPostPayloadSchema, dailyRevealPayloadSchema, JOBS, QUEUE_NAME } fr
 
 export interface WorkerOptions {
   concurrency?: number;
-  /** Seconds a job may go without a lock renewal before another worker takes it over. */
-  stalledInterval?: number;
+  /**
+   * How long a job's lock lasts without renewal, and how often workers look for stalled jobs:
+   * a worker that dies mid-job leaves its job to another worker after about this long.
+   */
+  lockDurationMs?: number;
   onError?: (error: unknown, job: Job | undefined) => void;
 }
 
@@ -18,8 +21,8 @@ export function createDailyWorker(connection: Redis, prefix: string, deps: Daily
     connection,
     prefix,
     concurrency: options.concurrency ?? 5,
-    stalledInterval: (options.stalledInterval ?? 30) * 1000,
-    lockDuration: Math.max(30, options.stalledInterval ?? 30) * 1000,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: options.lockDurationMs ?? 30_000,
   });
   worker.on('failed', (job, error) => options.onError?.(error, job));
   worker.on('error', (error) => options.onError?.(error, undefined));

@@ -11,7 +11,7 @@ function load(name: string): string {
 export interface ScriptCommands {
   recordAnswer(...args: Array<string | number>): Promise<string[]>;
   createInstance(...args: Array<string | number>): Promise<number>;
-  markRevealed(key: string, at: number): Promise<number>;
+  claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
 }
 
 const registered = new WeakSet<Redis>();
@@ -20,7 +20,7 @@ export function withScripts(redis: Redis): Redis & ScriptCommands {
   if (!registered.has(redis)) {
     redis.defineCommand('recordAnswer', { numberOfKeys: 12, lua: load('record-answer') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
-    redis.defineCommand('markRevealed', { numberOfKeys: 1, lua: load('mark-revealed') });
+    redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
     registered.add(redis);
   }
   return redis as Redis & ScriptCommands;

@@ -92,8 +92,8 @@ export class RedisInstanceStore implements InstanceStore {
     await this.redis.hset(this.keys.instance(ws, id), 'posted', JSON.stringify(posted));
   }
 
-  async markRevealed(ws: WorkspaceRef, id: string, at: number): Promise<boolean> {
-    return (await this.redis.markRevealed(this.keys.instance(ws, id), at)) === 1;
+  async claimReveal(ws: WorkspaceRef, id: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'> {
+    return this.redis.claimReveal(this.keys.instance(ws, id), now, staleMs);
   }
 
   async markRevealPosted(ws: WorkspaceRef, id: string): Promise<void> {

@@ -1,0 +1,206 @@
+import type { Worker } from 'bullmq';
+import { CronExpressionParser } from 'cron-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cronPattern, type DailySchedule } from '../../src/core/daily/daily-schedule.js';
+import { postDailyQuestion } from '../../src/core/daily/post-daily-question.js';
+import { revealDailyQuestion } from '../../src/core/daily/reveal-daily-question.js';
+import type { ChannelRef } from '../../src/core/types.js';
+import { createDailyWorker } from '../../src/infra/queue/daily-worker.js';
+import { dailySchedulerId, JOBS } from '../../src/infra/queue/jobs.js';
+import { createTestApp } from '../support/test-app.js';
+
+let app: ReturnType<typeof createTestApp>;
+const workers: Worker[] = [];
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.close(true)));
+  await app.close();
+});
+
+function startWorker(lockDurationMs = 30_000): Worker {
+  const w = createDailyWorker(app.redis, app.keys.bullPrefix(), app.deps, { lockDurationMs, onError: (e) => app.errors.push(e) });
+  workers.push(w);
+  return w;
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const admin = () => app.user('admin', { isAdmin: true });
+
+describe('daily question schedules', () => {
+  it('upserting a schedule twice leaves one scheduler, with the new settings', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:30 tz=Asia/Shanghai');
+    const [reply] = await app.text(admin(), '/daily set 18:00 tz=Europe/Berlin days=weekdays reveal=2h');
+    expect(reply?.text).toContain('weekdays at 18:00 (Europe/Berlin)');
+    const schedulers = await app.scheduler.queue.getJobSchedulers();
+    expect(schedulers).toHaveLength(1);
+    expect(schedulers[0]?.key).toBe(dailySchedulerId(app.channel));
+    expect(schedulers[0]?.pattern).toBe('0 18 * * 1,2,3,4,5');
+    expect(schedulers[0]?.tz).toBe('Europe/Berlin');
+    const [status] = await app.text(admin(), '/daily status');
+    expect(status?.text).toMatch(/Next post: \d{4}-\d\d-\d\d 18:00 \(Europe\/Berlin\)/);
+    await app.text(admin(), '/daily off');
+    expect(await app.scheduler.queue.getJobSchedulers()).toHaveLength(0);
+  });
+
+  it('is admin-only and explains a bad time, zone, day list or reveal delay', async () => {
+    app = createTestApp();
+    const [denied] = await app.text(app.user('member'), '/daily set 09:00');
+    expect(denied?.text).toContain('Only admins');
+    const cases: Array<[string, RegExp]> = [
+      ['/daily set 25:00', /"25:00" is not a time/],
+      ['/daily set 09:00 tz=Mars/Olympus', /"Mars\/Olympus" is not an IANA time zone/],
+      ['/daily set 09:00 days=someday', /"someday" is not a day list/],
+      ['/daily set 09:00 reveal=10y', /"10y" is not a reveal delay/],
+      ['/daily set 09:00 topic=astrology', /Unknown topic "astrology"/],
+    ];
+    for (const [line, message] of cases) {
+      const [reply] = await app.text(admin(), line);
+      expect(reply?.text).toMatch(message);
+    }
+    expect(await app.scheduler.queue.getJobSchedulers()).toHaveLength(0);
+  });
+
+  it('follows the zone across a daylight-saving change (America/New_York, March 2026)', async () => {
+    const schedule: DailySchedule = { time: '09:00', timezone: 'America/New_York', days: [1, 2, 3, 4, 5, 6, 7], revealAfterMs: 3600_000, locale: 'en' };
+    // cron-parser is the library BullMQ's job schedulers use to compute the next run.
+    const runs = CronExpressionParser.parse(cronPattern(schedule), { currentDate: new Date('2026-03-06T00:00:00Z'), tz: schedule.timezone });
+    const next = Array.from({ length: 4 }, () => runs.next().toDate().toISOString());
+    expect(next).toEqual([
+      '2026-03-06T14:00:00.000Z', // EST, UTC-5
+      '2026-03-07T14:00:00.000Z',
+      '2026-03-08T13:00:00.000Z', // EDT from 2026-03-08, UTC-4: still 09:00 local
+      '2026-03-09T13:00:00.000Z',
+    ]);
+    // And BullMQ's own scheduler agrees with the same computation from now.
+    app = createTestApp();
+    await app.scheduler.upsert(app.channel, schedule);
+    const expected = CronExpressionParser.parse(cronPattern(schedule), { currentDate: new Date(), tz: schedule.timezone }).next().getTime();
+    expect(await app.scheduler.nextRun(app.channel)).toBe(expected);
+  });
+});
+
+describe('posting, answering and revealing', () => {
+  it('a due schedule posts to the channel through the worker, with buttons and no answer', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=1h');
+    startWorker();
+    // The scheduler keeps the next run as a delayed job; promoting it is "the time has come".
+    const [due] = await app.scheduler.queue.getDelayed();
+    expect(due?.name).toBe(JOBS.dailyPost);
+    await due?.promote();
+    await until(() => app.platform.posts.length === 1, 'the daily post');
+    const post = app.platform.posts[0]?.message;
+    expect(post?.visibility).toBe('public');
+    expect(post?.title).toContain('Daily question');
+    expect(post?.choices?.options.length).toBeGreaterThan(0);
+    expect(post?.text).not.toMatch(/All four are TCP control bits|The three-way handshake/);
+    expect(await app.deps.instances.channelOpen(app.channel)).toMatch(/^daily-C1-/);
+  });
+
+  it('answers are private, locked in, hidden until the reveal, and the reveal happens once', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=2h');
+    await app.text(admin(), '/daily now');
+    expect(app.platform.posts[0]?.message.title).toContain('t-flags');
+    const post = app.platform.posts[0]?.message;
+    const instanceId = post?.choices?.instanceId ?? '';
+    const ann = app.user('ann');
+    const bob = app.user('bob');
+    const [annReply] = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: ann });
+    expect(annReply?.visibility).toBe('private');
+    expect(annReply?.text).not.toContain('All four are TCP control bits');
+    const [annAgain] = await app.text(ann, '/answer A');
+    expect(annAgain?.text).toContain('You have no open question'); // ann has answered; nothing else is open for her
+    await app.text(bob, '/answer A');
+    expect(app.platform.posts).toHaveLength(1); // nothing public before the reveal
+
+    const outcomes = await Promise.allSettled([
+      revealDailyQuestion(app.deps, app.channel, instanceId, 'command'),
+      revealDailyQuestion(app.deps, app.channel, instanceId, 'job'),
+      revealDailyQuestion(app.deps, app.channel, instanceId, 'command'),
+      revealDailyQuestion(app.deps, app.channel, instanceId, 'job'),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'revealed')).toHaveLength(1);
+    // A job that lost the race retries later and then finds the reveal done.
+    expect(await revealDailyQuestion(app.deps, app.channel, instanceId, 'job')).toBe('already-revealed');
+    const reveals = app.platform.posts.slice(1);
+    expect(reveals).toHaveLength(1);
+    const reveal = reveals[0]?.message;
+    expect(reveal?.text).toContain('All four are TCP control bits');
+    expect(reveal?.text).toContain('1/2 correct (50%)');
+    expect(reveal?.text).toContain('A 2 · B 1 · C 1 · D 1');
+    expect(reveal?.text).toContain('First correct: ann');
+
+    const [late] = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: app.user('cy') });
+    expect(late?.text).toContain('already been revealed');
+    expect(await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, app.user('cy').userId)).toBeUndefined();
+  });
+
+  it('counts a streak of consecutive days in the member’s own zone', async () => {
+    const { FixedClock } = await import('../support/test-app.js');
+    const clock = new FixedClock(new Date('2026-11-23T15:00:00Z'));
+    app = createTestApp({ clock });
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=1h');
+    const ann = app.user('ann', { timezone: 'Asia/Shanghai' });
+    const streaks: string[] = [];
+    for (const at of ['2026-11-23T15:00:00Z', '2026-11-24T15:00:00Z', '2026-11-25T17:00:00Z']) {
+      clock.at = new Date(at);
+      await app.text(admin(), '/daily now');
+      const title = app.platform.posts.at(-1)?.message.title ?? '';
+      const replies = await app.text(ann, title.includes('t-flags') ? '/answer A B C D' : '/answer B');
+      streaks.push(replies.map((r) => r.text).join(' ').match(/Streak: (\d+)/)?.[1] ?? '-');
+    }
+    // 23:00, then 23:00 the next day, then 01:00 two days later in Shanghai: the third is a gap day.
+    expect(streaks).toEqual(['1', '2', '1']);
+  });
+
+  it('a worker closed between post and reveal leaves the reveal to the next worker, once', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:00 reveal=1m');
+    const { instance } = await postDailyQuestion(app.deps, app.channel, '20261123');
+    const first = startWorker();
+    await first.close();
+    const [reveal] = await app.scheduler.queue.getDelayed();
+    expect(reveal?.name).toBe(JOBS.dailyReveal);
+    // A retry or a restart adds the same reveal again: the deterministic job id keeps it single.
+    await postDailyQuestion(app.deps, app.channel, '20261123');
+    expect((await app.scheduler.queue.getDelayed()).filter((j) => j.name === JOBS.dailyReveal)).toHaveLength(1);
+    startWorker();
+    await reveal?.promote();
+    await until(async () => (await app.deps.instances.get(app.channel, instance.id))?.revealPosted === true, 'the reveal');
+    expect(app.platform.posts.map((p) => p.message.title)).toEqual([expect.stringContaining('Daily question'), expect.stringContaining('Revealed')]);
+  });
+
+  it('a worker killed mid-way through posting to many channels: on restart each channel is posted exactly once', async () => {
+    app = createTestApp();
+    const channels: ChannelRef[] = Array.from({ length: 6 }, (_, i) => ({ ...app.channel, channelId: `C${i + 1}` }));
+    for (const ch of channels) await app.text(admin(), '/daily set 09:00', ch);
+    const first = startWorker(1000);
+    let killed = false;
+    let hang: Promise<void> = Promise.resolve();
+    app.platform.beforePost = async (ch) => {
+      if (ch.channelId === 'C3' && !killed) {
+        killed = true;
+        // The process dies mid-post: the worker stops renewing its lock and never finishes this job.
+        void first.close(true);
+        hang = new Promise(() => undefined);
+        await hang;
+      }
+    };
+    const due = await app.scheduler.queue.getDelayed();
+    expect(due).toHaveLength(6);
+    for (const job of due) await job.promote();
+    await until(() => killed, 'the crash');
+    startWorker(1000); // the restarted process
+    await until(() => channels.every((c) => app.platform.postsTo(c.channelId).length >= 1), 'every channel posted');
+    await new Promise((r) => setTimeout(r, 300));
+    for (const c of channels) expect(app.platform.postsTo(c.channelId), c.channelId).toHaveLength(1);
+  });
+});
