@@ -7,8 +7,7 @@ import { z } from 'zod';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const optionalUrl = (example: string) =>
-  z.preprocess(emptyToUndefined, z.url({ message: `must be a URL such as ${example}` }).optional());
+const optionalUrl = (example: string) => z.preprocess(emptyToUndefined, z.url({ message: `must be a URL such as ${example}` }).optional());
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -21,7 +20,13 @@ export const envSchema = z
         .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379')
         .optional(),
     ),
-    REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('prepbot')),
+    REDIS_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only')
+        .default('prepbot'),
+    ),
     DISCORD_TOKEN: optionalString,
     DISCORD_APP_ID: optionalString,
     DISCORD_API_URL: optionalUrl('https://discord.com/api'),
@@ -36,10 +41,7 @@ export const envSchema = z
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['zh', 'en'], { message: 'must be zh or en' }).default('zh')),
     DEFAULT_TIMEZONE: z.preprocess(
       emptyToUndefined,
-      z
-        .string()
-        .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC')
-        .default('UTC'),
+      z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC').default('UTC'),
     ),
     REDIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/redis')),
   })
@@ -70,7 +72,9 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   redis: { url: string | undefined; prefix: string; dataDir: string };
   discord: { token: string; appId: string; apiUrl: string | undefined } | undefined;
-  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] } | undefined;
+  slack:
+    | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] }
+    | undefined;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   questionsDir: string;
@@ -99,14 +103,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const e = parsed.data;
-  const discord = e.DISCORD_TOKEN && e.DISCORD_APP_ID ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL } : undefined;
+  const discord =
+    e.DISCORD_TOKEN && e.DISCORD_APP_ID ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL } : undefined;
   const slack = e.SLACK_BOT_TOKEN
     ? {
         botToken: e.SLACK_BOT_TOKEN,
         signingSecret: e.SLACK_SIGNING_SECRET,
         appToken: e.SLACK_APP_TOKEN,
         apiUrl: e.SLACK_API_URL,
-        admins: (e.SLACK_ADMINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+        admins: (e.SLACK_ADMINS ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
       }
     : undefined;
   return {

@@ -4,9 +4,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
-import { type EmbeddedRedis, RedisServerMissingError, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
 import { BullmqDailyScheduler } from './infra/queue/bullmq-daily-scheduler.js';
 import { createDailyWorker } from './infra/queue/daily-worker.js';
+import { type EmbeddedRedis, RedisServerMissingError, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
 import { RedisKeys } from './infra/redis/keys.js';
 import { createRedis } from './infra/redis/redis-client.js';
 
@@ -104,7 +104,8 @@ async function main(): Promise<number> {
 }
 
 function errorSink(logger: Logger) {
-  return (error: unknown, context: Record<string, unknown>) => logger.error({ err: error, ...context }, 'unexpected error while handling an event');
+  return (error: unknown, context: Record<string, unknown>) =>
+    logger.error({ err: error, ...context }, 'unexpected error while handling an event');
 }
 
 function describePlatforms(config: ReturnType<typeof loadConfig>): string[] {

@@ -10,9 +10,20 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
-type UsageProblem = 'usage-unknown-sub' | 'usage-missing-sub' | 'usage-unknown-option' | 'usage-unexpected' | 'usage-missing' | 'usage-choices';
+type UsageProblem =
+  | 'usage-unknown-sub'
+  | 'usage-missing-sub'
+  | 'usage-unknown-option'
+  | 'usage-unexpected'
+  | 'usage-missing'
+  | 'usage-choices';
 
-function usageError(spec: CommandSpec, sub: SubcommandSpec | undefined, code: UsageProblem, params: Record<string, string> = {}): UserFacingError {
+function usageError(
+  spec: CommandSpec,
+  sub: SubcommandSpec | undefined,
+  code: UsageProblem,
+  params: Record<string, string> = {},
+): UserFacingError {
   return new UserFacingError(code, { usage: usageOf(spec, sub), ...params });
 }
 
@@ -43,7 +54,12 @@ export function parseCommandText(input: string): CommandInvocation {
   return { name, sub: sub?.name, args };
 }
 
-function bindOptions(spec: CommandSpec, sub: SubcommandSpec | undefined, options: readonly OptionSpec[], rest: string): Record<string, string> {
+function bindOptions(
+  spec: CommandSpec,
+  sub: SubcommandSpec | undefined,
+  options: readonly OptionSpec[],
+  rest: string,
+): Record<string, string> {
   const args: Record<string, string> = {};
   const restOption = options.find((o) => o.rest);
   if (restOption) {

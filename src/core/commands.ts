@@ -49,7 +49,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'answer',
-    description: L('回答当前的题目：字母、选项文字、数字或文字', 'Answer the current question: letters, option text, a number or free text'),
+    description: L(
+      '回答当前的题目：字母、选项文字、数字或文字',
+      'Answer the current question: letters, option text, a number or free text',
+    ),
     options: [{ name: 'text', description: L('你的答案', 'Your answer'), required: true, rest: true }],
   },
   {
@@ -62,7 +65,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: L('查看前十名和你的名次', 'Show the top 10 and your rank'),
         options: [
           { name: 'period', description: L('all / week / month', 'all / week / month'), choices: PERIODS },
-          { name: 'scope', description: L('server（整个服务器/工作区）或 channel（本频道）', 'server (whole server/workspace) or channel (this channel)'), choices: SCOPES },
+          {
+            name: 'scope',
+            description: L('server（整个服务器/工作区）或 channel（本频道）', 'server (whole server/workspace) or channel (this channel)'),
+            choices: SCOPES,
+          },
         ],
       },
       { name: 'hide-me', description: L('不在公开榜单上显示我（积分保留）', 'Hide me from public boards (points are kept)') },
@@ -115,8 +122,7 @@ export function findCommand(name: string): CommandSpec | undefined {
 
 /** `/daily set <time> [tz] ...`: the usage line shown in help and usage errors. */
 export function usageOf(spec: CommandSpec, sub?: SubcommandSpec): string {
-  const opts = (o: readonly OptionSpec[] | undefined) =>
-    (o ?? []).map((x) => (x.required ? `<${x.name}>` : `[${x.name}]`)).join(' ');
+  const opts = (o: readonly OptionSpec[] | undefined) => (o ?? []).map((x) => (x.required ? `<${x.name}>` : `[${x.name}]`)).join(' ');
   if (sub) return `/${spec.name} ${sub.name} ${opts(sub.options)}`.trim();
   if (spec.subcommands) return `/${spec.name} ${spec.subcommands.map((s) => s.name).join('|')}`;
   return `/${spec.name} ${opts(spec.options)}`.trim();

@@ -68,9 +68,18 @@ describe('daily question schedules', () => {
   });
 
   it('follows the zone across a daylight-saving change (America/New_York, March 2026)', async () => {
-    const schedule: DailySchedule = { time: '09:00', timezone: 'America/New_York', days: [1, 2, 3, 4, 5, 6, 7], revealAfterMs: 3600_000, locale: 'en' };
+    const schedule: DailySchedule = {
+      time: '09:00',
+      timezone: 'America/New_York',
+      days: [1, 2, 3, 4, 5, 6, 7],
+      revealAfterMs: 3600_000,
+      locale: 'en',
+    };
     // cron-parser is the library BullMQ's job schedulers use to compute the next run.
-    const runs = CronExpressionParser.parse(cronPattern(schedule), { currentDate: new Date('2026-03-06T00:00:00Z'), tz: schedule.timezone });
+    const runs = CronExpressionParser.parse(cronPattern(schedule), {
+      currentDate: new Date('2026-03-06T00:00:00Z'),
+      tz: schedule.timezone,
+    });
     const next = Array.from({ length: 4 }, () => runs.next().toDate().toISOString());
     expect(next).toEqual([
       '2026-03-06T14:00:00.000Z', // EST, UTC-5
@@ -155,7 +164,12 @@ describe('posting, answering and revealing', () => {
       await app.text(admin(), '/daily now');
       const title = app.platform.posts.at(-1)?.message.title ?? '';
       const replies = await app.text(ann, title.includes('t-flags') ? '/answer A B C D' : '/answer B');
-      streaks.push(replies.map((r) => r.text).join(' ').match(/Streak: (\d+)/)?.[1] ?? '-');
+      streaks.push(
+        replies
+          .map((r) => r.text)
+          .join(' ')
+          .match(/Streak: (\d+)/)?.[1] ?? '-',
+      );
     }
     // 23:00, then 23:00 the next day, then 01:00 two days later in Shanghai: the third is a gap day.
     expect(streaks).toEqual(['1', '2', '1']);
@@ -175,7 +189,10 @@ describe('posting, answering and revealing', () => {
     startWorker();
     await reveal?.promote();
     await until(async () => (await app.deps.instances.get(app.channel, instance.id))?.revealPosted === true, 'the reveal');
-    expect(app.platform.posts.map((p) => p.message.title)).toEqual([expect.stringContaining('Daily question'), expect.stringContaining('Revealed')]);
+    expect(app.platform.posts.map((p) => p.message.title)).toEqual([
+      expect.stringContaining('Daily question'),
+      expect.stringContaining('Revealed'),
+    ]);
   });
 
   it('a worker killed mid-way through posting to many channels: on restart each channel is posted exactly once', async () => {

@@ -61,7 +61,9 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     const [card] = await app.text(dee, '/quiz t-flags');
     const instanceId = card?.choices?.instanceId ?? '';
     const results = await Promise.all(
-      Array.from({ length: 1000 }, () => app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: dee })),
+      Array.from({ length: 1000 }, () =>
+        app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: dee }),
+      ),
     );
     const graded = results.filter((r) => r[0]?.tone === 'correct');
     expect(graded).toHaveLength(1);
@@ -94,7 +96,13 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
   it('keeps answers to someone else’s personal question out', async () => {
     app = createTestApp();
     const [card] = await app.text(app.user('gus'), '/quiz t-flags');
-    const [reply] = await app.send({ kind: 'choice', instanceId: card?.choices?.instanceId ?? '', keys: ['A'], channel: app.channel, user: app.user('hal') });
+    const [reply] = await app.send({
+      kind: 'choice',
+      instanceId: card?.choices?.instanceId ?? '',
+      keys: ['A'],
+      channel: app.channel,
+      user: app.user('hal'),
+    });
     expect(reply?.tone).toBe('error');
     expect(reply?.text).toContain('someone else');
   });

@@ -19,7 +19,10 @@ function lint(path: string, source: string) {
   const file = join(scratch, path.replace('.ts', `-${n++}.ts`));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, source);
-  const r = spawnSync(biome, ['lint', '--only=style/noRestrictedImports', `--config-path=${scratch}`, file], { cwd: scratch, encoding: 'utf8' });
+  const r = spawnSync(biome, ['lint', '--only=style/noRestrictedImports', `--config-path=${scratch}`, file], {
+    cwd: scratch,
+    encoding: 'utf8',
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 

@@ -16,7 +16,11 @@ describe('every user-facing string exists in Chinese and English', () => {
 
   it('describes every command and option in both languages', () => {
     for (const c of COMMANDS) {
-      const texts = [c.description, ...(c.options ?? []).map((o) => o.description), ...(c.subcommands ?? []).flatMap((s) => [s.description, ...(s.options ?? []).map((o) => o.description)])];
+      const texts = [
+        c.description,
+        ...(c.options ?? []).map((o) => o.description),
+        ...(c.subcommands ?? []).flatMap((s) => [s.description, ...(s.options ?? []).map((o) => o.description)]),
+      ];
       for (const t of texts) {
         expect(t.zh.trim(), c.name).not.toBe('');
         expect(t.en.trim(), c.name).not.toBe('');

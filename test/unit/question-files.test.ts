@@ -15,7 +15,10 @@ describe('question file checker: one broken fixture per rule, reported as file:l
       'duplicate-id',
       'test/fixtures/bad-questions/duplicate-id/b.yaml:3: duplicate id "good-one" (first defined at test/fixtures/bad-questions/duplicate-id/a.yaml:3)',
     ],
-    ['multi-one-correct', 'test/fixtures/bad-questions/multi-one-correct/tcp.yaml:19: items.0.answer: a multi item needs at least two correct options'],
+    [
+      'multi-one-correct',
+      'test/fixtures/bad-questions/multi-one-correct/tcp.yaml:19: items.0.answer: a multi item needs at least two correct options',
+    ],
     ['near-duplicate', 'test/fixtures/bad-questions/near-duplicate/tcp.yaml:21: warning: "q-two" looks like a duplicate of "q-one"'],
     ['unknown-kind', 'test/fixtures/bad-questions/unknown-kind/tcp.yaml:4: items.0.kind:'],
     ['yaml-syntax', 'test/fixtures/bad-questions/yaml-syntax/tcp.yaml:11: YAML:'],

@@ -8,10 +8,7 @@ export function consoleUser(name: string, locale?: Locale): UserRef {
   return { platform: 'console', userId: name.toLowerCase(), displayName: name, locale, isAdmin: true };
 }
 
-export type ConsoleLine =
-  | { kind: 'skip' }
-  | { kind: 'switch-user'; name: string }
-  | { kind: 'event'; event: InboundEvent };
+export type ConsoleLine = { kind: 'skip' } | { kind: 'switch-user'; name: string } | { kind: 'event'; event: InboundEvent };
 
 /**
  * One typed line to what the console does with it. `/as <name>` is the console's own command;

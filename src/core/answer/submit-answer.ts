@@ -29,7 +29,7 @@ async function findAnswerTarget(ctx: UseCaseContext): Promise<QuestionInstance |
   for (const id of ids) {
     if (!id) continue;
     const inst = await instances.get(channel, id);
-    if (!inst || inst.state !== 'open') continue;
+    if (inst?.state !== 'open') continue;
     if (await instances.answerOf(channel, id, user.userId)) continue;
     candidates.push(inst);
   }

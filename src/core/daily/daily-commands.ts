@@ -44,7 +44,10 @@ async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
   await ctx.reply({
     visibility: 'public',
     tone: 'info',
-    text: dt(ctx.locale, 'daily-set-done', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }),
+    text: dt(ctx.locale, 'daily-set-done', {
+      ...scheduleParams(ctx, schedule),
+      next: next ? formatLocalTime(next, schedule.timezone) : '-',
+    }),
   });
 }
 
@@ -64,7 +67,9 @@ async function dailyStatus(ctx: Ctx): Promise<void> {
     lines.push(dt(ctx.locale, 'daily-status-none'));
   } else {
     const next = await deps.scheduler.nextRun(event.channel);
-    lines.push(dt(ctx.locale, 'daily-status', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }));
+    lines.push(
+      dt(ctx.locale, 'daily-status', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }),
+    );
   }
   const openId = await deps.instances.channelOpen(event.channel);
   const open = openId ? await deps.instances.get(event.channel, openId) : undefined;
@@ -90,7 +95,10 @@ async function dailyNow(ctx: Ctx): Promise<void> {
   await ctx.reply({
     visibility: 'private',
     tone: 'info',
-    text: dt(ctx.locale, 'daily-now-done', { id: instance.questionId, reveal: instance.revealAt ? formatLocalTime(instance.revealAt, tz) : '-' }),
+    text: dt(ctx.locale, 'daily-now-done', {
+      id: instance.questionId,
+      reveal: instance.revealAt ? formatLocalTime(instance.revealAt, tz) : '-',
+    }),
   });
 }
 
@@ -103,6 +111,10 @@ async function dailyReveal(ctx: Ctx): Promise<void> {
   }
   const outcome = await revealDailyQuestion(deps, event.channel, openId, 'command');
   if (outcome !== 'revealed') {
-    await ctx.reply({ visibility: 'private', tone: 'info', text: dt(ctx.locale, outcome === 'missing' ? 'daily-reveal-none' : 'daily-reveal-already') });
+    await ctx.reply({
+      visibility: 'private',
+      tone: 'info',
+      text: dt(ctx.locale, outcome === 'missing' ? 'daily-reveal-none' : 'daily-reveal-already'),
+    });
   }
 }

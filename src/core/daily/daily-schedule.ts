@@ -84,7 +84,13 @@ export function scheduleFromArgs(args: Record<string, string>, defaults: { timez
 /** Five-field cron for the schedule (cron's Sunday is 0). */
 export function cronPattern(s: DailySchedule): string {
   const [h, m] = s.time.split(':').map(Number) as [number, number];
-  const dow = s.days.length === 7 ? '*' : s.days.map((d) => d % 7).sort((a, b) => a - b).join(',');
+  const dow =
+    s.days.length === 7
+      ? '*'
+      : s.days
+          .map((d) => d % 7)
+          .sort((a, b) => a - b)
+          .join(',');
   return `${m} ${h} * * ${dow}`;
 }
 

@@ -1,10 +1,10 @@
 import { localDate } from '../calendar.js';
-import { questionCard } from '../questions/question-card.js';
 import type { QuestionInstance } from '../ports.js';
+import { questionCard } from '../questions/question-card.js';
 import type { ChannelRef } from '../types.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
-import { DEFAULT_REVEAL_MS, type DailySchedule } from './daily-schedule.js';
+import { type DailySchedule, DEFAULT_REVEAL_MS } from './daily-schedule.js';
 import { pickChannelQuestion } from './pick-channel-question.js';
 
 /** A failure retrying cannot fix (the channel's platform is not running here, the pool is empty). */

@@ -6,7 +6,12 @@ import type { OutboundMessage } from '../types.js';
 import { dt } from './daily-messages.js';
 
 /** The public reveal: correct answer and explanation, share correct, distribution, first three. */
-export function renderReveal(question: Question, stats: InstanceStats, names: ReadonlyMap<string, string>, locale: Locale): OutboundMessage {
+export function renderReveal(
+  question: Question,
+  stats: InstanceStats,
+  names: ReadonlyMap<string, string>,
+  locale: Locale,
+): OutboundMessage {
   const lines = [renderSolution(question, locale), ''];
   if (stats.answered === 0) {
     lines.push(dt(locale, 'daily-reveal-nobody'));

@@ -28,9 +28,7 @@ export async function showLeaderboard(ctx: UseCaseContext, command: CommandInvoc
     event.channel,
     top.map((s) => s.userId),
   );
-  const rows = top.map((s) =>
-    t(locale, 'leaderboard-row', { rank: s.rank, name: names.get(s.userId) ?? s.userId, points: s.points }),
-  );
+  const rows = top.map((s) => t(locale, 'leaderboard-row', { rank: s.rank, name: names.get(s.userId) ?? s.userId, points: s.points }));
   const you = mine ? t(locale, 'leaderboard-you', { rank: mine.rank, points: mine.points }) : t(locale, 'leaderboard-you-none');
   await ctx.reply({
     visibility: 'public',

@@ -5,7 +5,10 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.9;
 
 function bigrams(text: string): Set<string> {
   // NFKC folds full-width forms; dropping punctuation and spaces makes "TCP 的 flags?" equal "TCP的flags".
-  const s = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
   const grams = new Set<string>();
   for (let i = 0; i < s.length - 1; i++) grams.add(s.slice(i, i + 2));
   if (s.length === 1) grams.add(s);

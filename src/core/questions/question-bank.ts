@@ -1,4 +1,4 @@
-import { type Question, type Topic, TOPICS } from './schema.js';
+import { type Question, TOPICS, type Topic } from './schema.js';
 
 export interface PickOptions {
   topic?: Topic | undefined;
@@ -65,7 +65,11 @@ export class QuestionBank {
 
   /** A random question from the pool, preferring ones not in `exclude`. */
   pick(options: PickOptions = {}, from?: readonly Question[]): Question | undefined {
-    const pool = from ? from.filter((q) => (!options.kinds || options.kinds.includes(q.kind)) && (!options.difficulty || q.difficulty === options.difficulty)) : this.pool(options);
+    const pool = from
+      ? from.filter(
+          (q) => (!options.kinds || options.kinds.includes(q.kind)) && (!options.difficulty || q.difficulty === options.difficulty),
+        )
+      : this.pool(options);
     const fresh = options.exclude ? pool.filter((q) => !options.exclude?.has(q.id)) : pool;
     const choices = fresh.length > 0 ? fresh : pool;
     return choices[Math.floor(this.random() * choices.length)];

@@ -49,9 +49,7 @@ export const sourceSchema = z.strictObject({
   ref: text,
 });
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');
+const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');
 
 const baseFields = {
   id: idSchema,
@@ -118,9 +116,7 @@ export const shortItemSchema = z.strictObject({
   /** Accepted answers in either language; compared after normalisation (case, width, spaces, punctuation). */
   accept: z.array(text).min(1),
   /** For numeric answers: the value in `unit`, and how far off an answer may be (same unit). */
-  numeric: z
-    .strictObject({ value: z.number(), unit: unitSchema, tolerance: z.number().min(0).default(0) })
-    .optional(),
+  numeric: z.strictObject({ value: z.number(), unit: unitSchema, tolerance: z.number().min(0).default(0) }).optional(),
   explanation: localizedSchema,
 });
 
@@ -149,12 +145,7 @@ export const openItemSchema = z
     });
   });
 
-export const questionFileItemSchema = z.discriminatedUnion('kind', [
-  singleItemSchema,
-  multiItemSchema,
-  shortItemSchema,
-  openItemSchema,
-]);
+export const questionFileItemSchema = z.discriminatedUnion('kind', [singleItemSchema, multiItemSchema, shortItemSchema, openItemSchema]);
 export type QuestionFileItem = z.infer<typeof questionFileItemSchema>;
 
 export const questionFileSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { findNearDuplicates } from '../../core/questions/near-duplicates.js';
 import { type Question, questionFileSchema } from '../../core/questions/schema.js';
@@ -89,7 +89,9 @@ function itemLine(source: string, index: number): number {
 export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
+      .sort();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return { questions: [], problems: [{ file: dir, line: 1, message: `cannot read the question folder: ${reason}`, severity: 'error' }] };

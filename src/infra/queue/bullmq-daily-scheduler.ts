@@ -3,7 +3,15 @@ import type { Redis } from 'ioredis';
 import type { DailyScheduler } from '../../core/daily/daily-ports.js';
 import { cronPattern, type DailySchedule } from '../../core/daily/daily-schedule.js';
 import type { ChannelRef } from '../../core/types.js';
-import { DEFAULT_JOB_OPTIONS, type DailyPostPayload, type DailyRevealPayload, dailySchedulerId, JOBS, QUEUE_NAME, revealJobId } from './jobs.js';
+import {
+  type DailyPostPayload,
+  type DailyRevealPayload,
+  DEFAULT_JOB_OPTIONS,
+  dailySchedulerId,
+  JOBS,
+  QUEUE_NAME,
+  revealJobId,
+} from './jobs.js';
 
 /**
  * Daily work on BullMQ: `upsertJobScheduler` per channel (cron + IANA zone, so setting it again

@@ -54,7 +54,10 @@ export async function processJob(deps: DailyDeps, job: Job): Promise<string> {
   }
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, job: Job): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } },
+  job: Job,
+): T {
   const result = schema.safeParse(job.data);
   if (!result.success) throw new UnrecoverableError(`invalid ${job.name} payload: ${result.error.message}`);
   return result.data;

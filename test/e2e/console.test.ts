@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const scratch = mkdtempSync(join(tmpdir(), 'prepbot-e2e-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(env: Record<string, string>, input?: string): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
+    cwd: root,
+    // Only what the bot needs: no REDIS_URL or platform tokens leak in from the developer's shell.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', DEFAULT_LOCALE: 'en', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  if (input !== undefined) child.stdin?.end(input);
+  const done = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, done };
+}
+
+const prefix = () => `e2e-${Math.random().toString(36).slice(2, 8)}`;
+
+describe('npm start: the console bot', () => {
+  it('runs a piped script: a question, a grade and a leaderboard with the user, then exits 0', async () => {
+    const { done } = start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix() }, '/quiz tcp\n/answer A\n/leaderboard\n');
+    const run = await done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/== Question [a-z0-9-]+ ==/);
+    expect(run.stdout).toMatch(/points|covered|Not quite|Correct|Partly/i);
+    expect(run.stdout).toMatch(/Leaderboard · all time[\s\S]*1\. \S+ · \d+/);
+    expect(run.stdout.includes(String.fromCharCode(27))).toBe(false); // no colour codes in a pipe
+  });
+
+  it('lets /as switch users so group features can be tried alone', async () => {
+    const script = '/quiz t-nope\n/as alice\n/leaderboard hide-me\n/as bob\n/leaderboard\n';
+    const run = await start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix() }, script).done;
+    expect(run.stdout).toContain('No topic or question called "t-nope"');
+    expect(run.stdout).toContain('(now acting as alice)');
+    expect(run.stdout).toContain('[to alice]');
+    expect(run.stdout).toContain('(now acting as bob)');
+  });
+
+  it('runs the daily question from the console: set, now, two users answer, reveal, boards', async () => {
+    const script = [
+      '/daily set 09:00 tz=Europe/Berlin topic=tcp-udp reveal=1h',
+      '/daily now',
+      '/as alice',
+      '/answer A',
+      '/as bob',
+      '/answer B',
+      '/as admin',
+      '/daily reveal',
+      '/leaderboard',
+    ].join('\n');
+    const run = await start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix() }, `${script}\n`).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Daily question set for this channel');
+    expect(run.stdout).toMatch(/== Daily question · \d{4}-\d\d-\d\d · [a-z0-9-]+ ==/);
+    expect(run.stdout).toMatch(/== Revealed · [a-z0-9-]+ ==/);
+    expect(run.stdout).toMatch(/\d\/2 correct/);
+    expect(run.stdout).toMatch(/Leaderboard · all time/);
+  });
+
+  it('stops with one message naming a malformed setting', async () => {
+    const run = await start({ DEFAULT_LOCALE: 'fr', PORT: 'x' }, '').done;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Invalid configuration');
+    expect(run.stderr).toContain('DEFAULT_LOCALE="fr" must be zh or en');
+    expect(run.stderr).toContain('PORT');
+  });
+
+  it('without REDIS_URL and without redis-server on PATH, exits non-zero naming the ways to get one', async () => {
+    const bin = join(scratch, 'bin-without-redis');
+    rmSync(bin, { recursive: true, force: true });
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const run = await start({ PATH: bin, REDIS_DATA_DIR: join(scratch, 'none') }, '').done;
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('no redis-server was found on PATH');
+    expect(run.stderr).toContain('docker compose up -d redis');
+    expect(run.stderr).toContain('REDIS_URL=');
+  });
+
+  it('without REDIS_URL starts a private redis-server, keeps points across restarts, and leaves no orphan', async () => {
+    const dataDir = join(scratch, 'redis-data');
+    const first = await start({ REDIS_DATA_DIR: dataDir }, '/as carol\n/quiz tcp\n/answer A\n/leaderboard\n').done;
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('started a private redis-server');
+    const row = /1\. carol · \d+/.exec(first.stdout)?.[0];
+    expect(row).toBeDefined();
+
+    // A second run on the same data: the points are still there. Then interrupt it.
+    const running = start({ REDIS_DATA_DIR: dataDir });
+    let out = '';
+    running.child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    running.child.stdin?.write('/as carol\n/leaderboard\n');
+    await waitFor(() => out.includes(row ?? '?'), 'the leaderboard of the second run');
+    const pid = Number(readFileSync(join(dataDir, 'redis-server.pid'), 'utf8'));
+    expect(alive(pid)).toBe(true);
+    running.child.kill('SIGINT');
+    const stopped = await running.done;
+    expect(stopped.code).toBe(0);
+    await waitFor(() => !alive(pid), 'redis-server to stop');
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
