@@ -79,26 +79,26 @@ async function answerInstance(ctx: UseCaseContext, instance: QuestionInstance, i
       break;
   }
   const result = graded.result;
-  const lines = [renderGradeFeedback(result, question, locale)];
+  const personal = instance.ownerUserId !== undefined;
+  // In a channel question the reference answer and key points wait for the reveal.
+  const shown = personal ? result : { ...result, feedback: result.feedback.filter((f) => !HIDDEN_UNTIL_REVEAL.has(f.type)) };
+  const lines = [renderGradeFeedback(shown, question, locale)];
   if (outcome.points > 0) lines.push(t(locale, 'points-earned', { points: outcome.points }));
   else if (result.points > 0) lines.push(t(locale, 'points-none-repeat'));
   if (outcome.streak) lines.push(t(locale, 'streak', { days: outcome.streak }));
-  const personal = instance.ownerUserId !== undefined;
   const tone = result.correct ? 'correct' : result.score > 0 ? 'partial' : 'wrong';
-  await ctx.reply({ visibility: 'private', tone, text: lines.join('\n') });
-  if (personal) {
-    await deps.instances.clearPending(event.channel, user.userId);
-    // Personal practice: nobody else can see it, so the solution follows the grade at once.
-    await ctx.reply({
-      visibility: 'private',
-      tone: 'info',
-      title: t(locale, 'solution-title'),
-      text: renderSolution(question, locale),
-      ratingFor: question.kind === 'open' ? instance.id : undefined,
-      footer: question.kind === 'open' ? t(locale, 'rating-prompt') : undefined,
-    });
+  const rateable = personal && question.kind === 'open';
+  await ctx.reply({ visibility: 'private', tone, text: lines.join('\n'), ratingFor: rateable ? instance.id : undefined });
+  if (!personal) return;
+  await deps.instances.clearPending(event.channel, user.userId);
+  // Personal practice: nobody else can see it, so the solution follows the grade at once (an open
+  // question's feedback already ends with its reference answer).
+  if (question.kind !== 'open') {
+    await ctx.reply({ visibility: 'private', tone: 'info', title: t(locale, 'solution-title'), text: renderSolution(question, locale) });
   }
 }
+
+const HIDDEN_UNTIL_REVEAL = new Set(['reference', 'self-rate', 'key-points']);
 
 /** again/hard/good/easy after an open question: stored with the answer for spaced repetition. */
 export async function rateAnswer(ctx: UseCaseContext, event: Extract<InboundEvent, { kind: 'rating' }>): Promise<void> {
