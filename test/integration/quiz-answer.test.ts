@@ -189,3 +189,28 @@ describe('leaderboards', () => {
     expect(server?.footer).toContain('#1 with 20 points');
   });
 });
+
+describe('the Bot as the one error sink', () => {
+  it('renders user mistakes privately and logs unexpected failures once with a short apology', async () => {
+    app = createTestApp();
+    const mo = app.user('mo');
+    const [unknown] = await app.text(mo, '/frobnicate');
+    expect(unknown).toMatchObject({ visibility: 'private', tone: 'error' });
+    expect(unknown?.text).toContain('Unknown command "/frobnicate"');
+
+    app.deps.leaderboards.top = async () => {
+      throw new Error('redis went away');
+    };
+    const [apology] = await app.text(mo, '/leaderboard');
+    expect(apology?.text).toContain('Sorry, something went wrong');
+    expect(apology?.text).not.toContain('redis went away');
+    expect(app.errors.splice(0)).toHaveLength(1);
+  });
+
+  it('gates admin commands', async () => {
+    app = createTestApp();
+    const [denied] = await app.text(app.user('nia'), '/daily now');
+    expect(denied?.text).toBe('Only admins can use /daily now.');
+    expect(app.platform.posts).toHaveLength(0);
+  });
+});

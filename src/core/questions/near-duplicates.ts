@@ -6,7 +6,10 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.9;
 /** Distinct character bigrams of the normalised text, as sorted integer codes. */
 function bigrams(text: string): Int32Array {
   // NFKC folds full-width forms; dropping punctuation and spaces makes "TCP 的 flags?" equal "TCP的flags".
-  const s = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
   const grams = new Set<number>();
   for (let i = 0; i < s.length - 1; i++) grams.add(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
   if (s.length === 1) grams.add(s.charCodeAt(0));

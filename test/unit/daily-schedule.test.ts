@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cronPattern,
+  describeDays,
+  formatDuration,
+  parseDays,
+  parseDuration,
+  parseTime,
+  parseTimezone,
+  scheduleFromArgs,
+} from '../../src/core/daily/daily-schedule.js';
+import { UserFacingError } from '../../src/core/errors.js';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UserFacingError) return e.code;
+    throw e;
+  }
+  return 'ok';
+};
+
+describe('daily schedule arguments', () => {
+  it.each([
+    ['9:05', '09:05'],
+    ['09:30', '09:30'],
+    ['23:59', '23:59'],
+    ['18：00', '18:00'],
+  ])('time %s -> %s', (input, expected) => expect(parseTime(input)).toBe(expected));
+
+  it.each(['24:00', '9', '09:60', 'nine', '', '-1:00'])('rejects time %j', (input) =>
+    expect(codeOf(() => parseTime(input))).toBe('daily-bad-time'),
+  );
+
+  it('canonicalises zones and rejects unknown ones', () => {
+    expect(parseTimezone('asia/shanghai')).toBe('Asia/Shanghai');
+    expect(codeOf(() => parseTimezone('Mars/Olympus'))).toBe('daily-bad-timezone');
+  });
+
+  it.each([
+    ['every-day', [1, 2, 3, 4, 5, 6, 7]],
+    ['weekdays', [1, 2, 3, 4, 5]],
+    ['mon,wed,fri', [1, 3, 5]],
+    ['Sunday,monday', [1, 7]],
+  ])('days %s', (input, expected) => expect(parseDays(input)).toEqual(expected));
+
+  it.each(['someday', 'mo', 'mon,,fri'])('rejects days %j', (input) => expect(codeOf(() => parseDays(input))).toBe('daily-bad-days'));
+
+  it.each([
+    ['30m', 1_800_000],
+    ['2h', 7_200_000],
+    ['1h30m', 5_400_000],
+    ['90s', 90_000],
+  ])('reveal %s', (input, ms) => expect(parseDuration(input)).toBe(ms));
+
+  it.each(['10s', '24h', '', 'soon', '5'])('rejects reveal %j', (input) =>
+    expect(codeOf(() => parseDuration(input))).toBe('daily-bad-reveal'),
+  );
+
+  it('builds the cron pattern with cron’s Sunday = 0', () => {
+    const s = scheduleFromArgs({ time: '07:45', days: 'sun,mon' }, { timezone: 'UTC', locale: 'zh' });
+    expect(cronPattern(s)).toBe('45 7 * * 0,1');
+    expect(cronPattern({ ...s, days: [1, 2, 3, 4, 5, 6, 7] })).toBe('45 7 * * *');
+    expect(describeDays([1, 2, 3, 4, 5])).toBe('weekdays');
+    expect(formatDuration(5_400_000)).toBe('1h30m');
+  });
+});
