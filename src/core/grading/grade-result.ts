@@ -1,0 +1,64 @@
+import type { OptionKey } from '../questions/schema.js';
+import type { Dimension } from './convert-unit.js';
+import type { InvalidAnswer } from './invalid-answer.js';
+
+/** What the user sent: typed text, or option keys from buttons / a select menu. */
+export type AnswerInput = { type: 'text'; text: string } | { type: 'choice'; keys: readonly OptionKey[] };
+
+/**
+ * One thing the private reply says, as data (the renderer turns it into zh or en text). None of them
+ * carries the correct answer of a choice or short item.
+ */
+export type FeedbackItem =
+  /** How a choice answer was read ("syn ack" -> A, C), so a lenient parse is visible. */
+  | { type: 'picked'; keys: OptionKey[] }
+  /** Multi, not the exact set: how many of the correct options were picked, and the wrong picks. */
+  | { type: 'multi-near-miss'; rightPicks: number; correctCount: number; wrongPicks: OptionKey[] }
+  /** Multi partial credit between 0 and 1 exclusive. */
+  | { type: 'partial-credit'; score: number }
+  /** Short answer within a small edit distance of an accepted form; not accepted. */
+  | { type: 'spelling-close' }
+  /** Short numeric answer with a compatible unit but outside the tolerance. */
+  | { type: 'numeric-off' }
+  /** Short numeric answer measuring the wrong thing (a size where a time is asked). */
+  | { type: 'unit-mismatch'; given: Dimension; expected: Dimension }
+  /** Open: which key points (by id) the answer covered and missed. */
+  | { type: 'key-points'; covered: string[]; missed: string[] }
+  /** Open: show the reference answer. */
+  | { type: 'reference' }
+  /** Open: invite the user to rate themselves (again / hard / good / easy). */
+  | { type: 'self-rate' };
+
+interface GradeResultBase {
+  questionId: string;
+  /** 0..1. */
+  score: number;
+  /** Math.round(score * maxPoints). */
+  points: number;
+  /** 10 * difficulty. */
+  maxPoints: number;
+  /** Counts for accuracy and streaks: the exact answer (choice, short) or score >= 0.6 (open). */
+  correct: boolean;
+  /** What the private reply says, in order. */
+  feedback: FeedbackItem[];
+}
+
+export interface ChoiceGradeResult extends GradeResultBase {
+  kind: 'single' | 'multi';
+  /** The keys the user picked, in option order, for answer-distribution stats. */
+  picked: OptionKey[];
+}
+export interface ShortGradeResult extends GradeResultBase {
+  kind: 'short';
+}
+export interface OpenGradeResult extends GradeResultBase {
+  kind: 'open';
+  coveredKeyPoints: string[];
+  missedKeyPoints: string[];
+}
+
+/** A graded answer; plain JSON data (no undefined, no class instances), so it can be stored as is. */
+export type GradeResult = ChoiceGradeResult | ShortGradeResult | OpenGradeResult;
+
+/** Either not graded (the user may answer again) or graded. Never an exception. */
+export type GradeOutcome = InvalidAnswer | { status: 'graded'; result: GradeResult };
