@@ -78,7 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'daily',
-    description: L('每日一题（管理员）', 'Daily team question (admins)'),
+    description: L('每日一题：定时发布、收集作答、统一揭晓', 'Daily team question: scheduled post, private answers, one reveal'),
     adminOnly: true,
     subcommands: [
       {
@@ -96,6 +96,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'now', description: L('立即发布一道', 'Post one now') },
       { name: 'reveal', description: L('立即揭晓当前题目', 'Reveal the open question now') },
       { name: 'status', description: L('查看下一次发布时间和设置', 'Next post time and settings') },
+    ],
+  },
+  {
+    name: 'rate',
+    description: L(
+      '给刚答完的问答题自评（复习间隔据此安排）',
+      'Rate yourself on the open question you just answered (sets when it comes back)',
+    ),
+    options: [
+      {
+        name: 'rating',
+        description: L('again / hard / good / easy', 'again / hard / good / easy'),
+        required: true,
+        choices: ['again', 'hard', 'good', 'easy'],
+      },
     ],
   },
   {
@@ -124,6 +139,10 @@ export function findCommand(name: string): CommandSpec | undefined {
 export function usageOf(spec: CommandSpec, sub?: SubcommandSpec): string {
   const opts = (o: readonly OptionSpec[] | undefined) => (o ?? []).map((x) => (x.required ? `<${x.name}>` : `[${x.name}]`)).join(' ');
   if (sub) return `/${spec.name} ${sub.name} ${opts(sub.options)}`.trim();
-  if (spec.subcommands) return `/${spec.name} ${spec.subcommands.map((s) => s.name).join('|')}`;
+  if (spec.subcommands) {
+    // The default subcommand may be left out, so show its options directly: /leaderboard [period] [scope] | hide-me
+    const parts = spec.subcommands.map((s) => (s.name === spec.defaultSub ? opts(s.options) || s.name : s.name));
+    return `/${spec.name} ${parts.join(' | ')}`;
+  }
   return `/${spec.name} ${opts(spec.options)}`.trim();
 }

@@ -1,4 +1,4 @@
-import { rateAnswer, submitChoice, submitTypedAnswer } from './answer/submit-answer.js';
+import { rateAnswer, rateByCommand, submitChoice, submitTypedAnswer } from './answer/submit-answer.js';
 import type { Handlers } from './bot.js';
 import { dailyCommand } from './daily/daily-commands.js';
 import type { DailyDeps } from './daily/daily-ports.js';
@@ -21,6 +21,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
             ? setLeaderboardVisibility(ctx, false)
             : showLeaderboard(ctx, cmd),
       daily: dailyCommand,
+      rate: rateByCommand,
       help: showHelp,
       lang: setLanguage,
       // The console adapter handles /as itself; on any other path it is a mistake.

@@ -96,6 +96,9 @@ export interface InstanceStore {
   /** The channel's open public question (today's daily, the current mock round). */
   setChannelOpen(channel: ChannelRef, instanceId: string | undefined): Promise<void>;
   channelOpen(channel: ChannelRef): Promise<string | undefined>;
+  /** The open question a user answered last here, which `/rate` (the typed fallback of the rating buttons) rates. */
+  setRateable(channel: ChannelRef, userId: string, instanceId: string): Promise<void>;
+  rateable(channel: ChannelRef, userId: string): Promise<string | undefined>;
   /** Stores an again/hard/good/easy self-rating next to the user's answer (open questions). */
   setSelfRating(workspace: WorkspaceRef, id: string, userId: string, rating: string): Promise<boolean>;
 }

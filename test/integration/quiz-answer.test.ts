@@ -214,3 +214,24 @@ describe('the Bot as the one error sink', () => {
     expect(app.platform.posts).toHaveLength(0);
   });
 });
+
+describe('open questions', () => {
+  it('grades by key points, shows the reference, and takes a self-rating by button or /rate', async () => {
+    app = createTestApp();
+    const ola = app.user('ola');
+    const [nothing] = await app.text(ola, '/rate good');
+    expect(nothing?.text).toContain('no answered open question');
+    const [card] = await app.text(ola, '/quiz g-why-gil');
+    expect(card?.choices).toBeUndefined();
+    const [graded] = await app.text(ola, '/answer Reference counting is not thread-safe, and it keeps things simple.');
+    expect(graded?.ratingFor).toBe(card?.title ? 'id1' : 'no card');
+    expect(await app.deps.instances.rateable(app.channel, ola.userId)).toBe('id1');
+    expect(graded?.text).toContain('C extensions are easier'); // listed as missed
+    const [saved] = await app.text(ola, '/rate good');
+    expect(saved?.text).toContain('Saved your rating');
+    const instanceId = graded?.ratingFor ?? '';
+    const [byButton] = await app.send({ kind: 'rating', instanceId, rating: 'easy', channel: app.channel, user: ola });
+    expect(byButton?.text).toContain('Saved your rating');
+    expect(await app.redis.hget(app.keys.instanceRatings(app.channel, instanceId), ola.userId)).toBe('easy');
+  });
+});

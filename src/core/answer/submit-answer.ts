@@ -1,7 +1,16 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { addDays, localDate, periodBuckets } from '../calendar.js';
 import { UserFacingError } from '../errors.js';
-import { type AnswerInput, gradeAnswer, renderGradeFeedback, renderInvalidAnswer, renderSolution } from '../grading/index.js';
+import {
+  type AnswerInput,
+  gradeAnswer,
+  isSelfRating,
+  renderGradeFeedback,
+  renderInvalidAnswer,
+  renderSolution,
+  type SelfRating,
+  selfRatingLabel,
+} from '../grading/index.js';
 import { t } from '../i18n/messages.js';
 import type { QuestionInstance } from '../ports.js';
 import type { CommandInvocation, InboundEvent } from '../types.js';
@@ -91,6 +100,7 @@ async function answerInstance(ctx: UseCaseContext, instance: QuestionInstance, i
   await ctx.reply({ visibility: 'private', tone, text: lines.join('\n'), ratingFor: rateable ? instance.id : undefined });
   if (!personal) return;
   await deps.instances.clearPending(event.channel, user.userId);
+  if (rateable) await deps.instances.setRateable(event.channel, user.userId, instance.id);
   // Personal practice: nobody else can see it, so the solution follows the grade at once (an open
   // question's feedback already ends with its reference answer).
   if (question.kind !== 'open') {
@@ -102,7 +112,23 @@ const HIDDEN_UNTIL_REVEAL = new Set(['reference', 'self-rate', 'key-points']);
 
 /** again/hard/good/easy after an open question: stored with the answer for spaced repetition. */
 export async function rateAnswer(ctx: UseCaseContext, event: Extract<InboundEvent, { kind: 'rating' }>): Promise<void> {
-  const saved = await ctx.deps.instances.setSelfRating(event.channel, event.instanceId, event.user.userId, event.rating);
-  if (!saved) throw new UserFacingError('nothing-to-answer');
-  await ctx.reply({ visibility: 'private', tone: 'info', text: t(ctx.locale, 'rating-saved', { rating: event.rating }) });
+  await saveRating(ctx, event.instanceId, event.rating);
+}
+
+/** `/rate <again|hard|good|easy>`: the typed fallback of the rating buttons. */
+export async function rateByCommand(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
+  const rating = command.args.rating;
+  const instanceId = await ctx.deps.instances.rateable(ctx.event.channel, ctx.event.user.userId);
+  if (!instanceId || !isSelfRating(rating)) throw new UserFacingError('nothing-to-rate');
+  await saveRating(ctx, instanceId, rating);
+}
+
+async function saveRating(ctx: UseCaseContext, instanceId: string, rating: SelfRating): Promise<void> {
+  const saved = await ctx.deps.instances.setSelfRating(ctx.event.channel, instanceId, ctx.event.user.userId, rating);
+  if (!saved) throw new UserFacingError('nothing-to-rate');
+  await ctx.reply({
+    visibility: 'private',
+    tone: 'info',
+    text: t(ctx.locale, 'rating-saved', { rating: selfRatingLabel(rating, ctx.locale) }),
+  });
 }

@@ -32,6 +32,9 @@ export class RedisKeys {
   pending(ch: ChannelRef, userId: string): string {
     return `${this.workspace(ch)}:pending:${safe(ch.channelId)}:${safe(userId)}`;
   }
+  rateable(ch: ChannelRef, userId: string): string {
+    return `${this.workspace(ch)}:rateable:${safe(ch.channelId)}:${safe(userId)}`;
+  }
   channelOpen(ch: ChannelRef): string {
     return `${this.workspace(ch)}:open:${safe(ch.channelId)}`;
   }

@@ -140,6 +140,13 @@ export class RedisInstanceStore implements InstanceStore {
     return (await this.redis.get(this.keys.channelOpen(ch))) ?? undefined;
   }
 
+  async setRateable(ch: ChannelRef, userId: string, instanceId: string): Promise<void> {
+    await this.redis.set(this.keys.rateable(ch, userId), instanceId, 'EX', PENDING_TTL_S);
+  }
+  async rateable(ch: ChannelRef, userId: string): Promise<string | undefined> {
+    return (await this.redis.get(this.keys.rateable(ch, userId))) ?? undefined;
+  }
+
   async setSelfRating(ws: WorkspaceRef, id: string, userId: string, rating: string): Promise<boolean> {
     if (!(await this.redis.hexists(this.keys.instanceAnswers(ws, id), userId))) return false;
     const key = this.keys.instanceRatings(ws, id);
