@@ -86,6 +86,12 @@ describe('npm start: the console bot', () => {
     expect(run.stderr).toContain('PORT');
   });
 
+  it('refuses to start on an invalid question bank, naming file and line', async () => {
+    const run = await start({ REDIS_URL: inject('redisUrl'), QUESTIONS_DIR: 'test/fixtures/bad-questions/answer-not-option' }, '').done;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('test/fixtures/bad-questions/answer-not-option/tcp.yaml:19: items.0.answer: answer E is not among the options');
+  });
+
   it('without REDIS_URL and without redis-server on PATH, exits non-zero naming the ways to get one', async () => {
     const bin = join(scratch, 'bin-without-redis');
     rmSync(bin, { recursive: true, force: true });
