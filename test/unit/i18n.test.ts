@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands.js';
 import { fill } from '../../src/core/i18n/catalog.js';
+import { dailyMessages } from '../../src/core/daily/daily-messages.js';
+import { gradingMessages } from '../../src/core/grading/index.js';
+import type { Catalog } from '../../src/core/i18n/catalog.js';
 import { messages } from '../../src/core/i18n/messages.js';
+
+const catalogs: Array<[string, Catalog<string>]> = [
+  ['core', messages],
+  ['daily', dailyMessages],
+  ['grading', gradingMessages],
+];
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('every user-facing string exists in Chinese and English', () => {
-  it('has the same keys and the same placeholders in both languages', () => {
-    expect(Object.keys(messages.zh).sort()).toEqual(Object.keys(messages.en).sort());
-    for (const key of Object.keys(messages.en) as Array<keyof typeof messages.en>) {
-      expect(messages.zh[key].trim(), key).not.toBe('');
-      expect(placeholders(messages.zh[key]), key).toEqual(placeholders(messages.en[key]));
+  it.each(catalogs)('%s catalog: the same keys and the same placeholders in both languages', (_name, catalog) => {
+    expect(Object.keys(catalog.zh).sort()).toEqual(Object.keys(catalog.en).sort());
+    for (const key of Object.keys(catalog.en)) {
+      expect(catalog.zh[key]?.trim(), key).not.toBe('');
+      expect(placeholders(catalog.zh[key] ?? ''), key).toEqual(placeholders(catalog.en[key] ?? ''));
     }
   });
 
