@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../src/infra/redis/embedded-redis.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -38,6 +39,32 @@ function start(env: Record<string, string>, input?: string): { child: ChildProce
 const prefix = () => `e2e-${Math.random().toString(36).slice(2, 8)}`;
 
 describe('npm start: the console bot', () => {
+  it('stops a redis-server left behind by a bot that was killed with SIGKILL', async () => {
+    const dataDir = join(scratch, 'orphan-data');
+    mkdirSync(dataDir, { recursive: true });
+    const pidFile = join(dataDir, 'redis-server.pid');
+    // What a SIGKILLed bot leaves: its redis-server, still running, with its pid file.
+    const orphan = spawn('redis-server', [
+      '--port',
+      String(await freePort()),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--pidfile',
+      pidFile,
+      '--daemonize',
+      'yes',
+    ]);
+    await new Promise((r) => orphan.on('exit', r));
+    await waitFor(() => existsSync(pidFile), 'the orphan pid file');
+    const orphanPid = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(orphanPid)).toBe(true);
+    const run = await start({ REDIS_DATA_DIR: dataDir }, '/help\n').done;
+    expect(run.code).toBe(0);
+    expect(alive(orphanPid)).toBe(false);
+  });
+
   it('runs a piped script: a question, a grade and a leaderboard with the user, then exits 0', async () => {
     const { done } = start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix() }, '/quiz tcp\n/answer A\n/leaderboard\n');
     const run = await done;
@@ -89,7 +116,9 @@ describe('npm start: the console bot', () => {
   it('refuses to start on an invalid question bank, naming file and line', async () => {
     const run = await start({ REDIS_URL: inject('redisUrl'), QUESTIONS_DIR: 'test/fixtures/bad-questions/answer-not-option' }, '').done;
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/bad-questions/answer-not-option/tcp.yaml:19: items.0.answer: answer E is not among the options');
+    expect(run.stderr).toContain(
+      'test/fixtures/bad-questions/answer-not-option/tcp.yaml:19: items.0.answer: answer E is not among the options',
+    );
   });
 
   it('without REDIS_URL and without redis-server on PATH, exits non-zero naming the ways to get one', async () => {

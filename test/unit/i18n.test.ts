@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands.js';
-import { fill } from '../../src/core/i18n/catalog.js';
 import { dailyMessages } from '../../src/core/daily/daily-messages.js';
 import { gradingMessages } from '../../src/core/grading/index.js';
 import type { Catalog } from '../../src/core/i18n/catalog.js';
+import { fill } from '../../src/core/i18n/catalog.js';
 import { messages } from '../../src/core/i18n/messages.js';
 
 const catalogs: Array<[string, Catalog<string>]> = [

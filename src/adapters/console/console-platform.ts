@@ -51,6 +51,8 @@ export class ConsolePlatform implements ChatPlatform {
         rl.prompt();
       }
     };
+    // In a terminal readline reads Ctrl-C as a key, not a signal: treat it as the end of the session.
+    rl.on('SIGINT', () => rl.close());
     if (interactive) this.print('PrepBot console. Type /help, /quiz, /answer <text>, /as <name>; Ctrl-D to quit.');
     prompt();
     // Lines are handled strictly one after another so a script's replies come out in order.

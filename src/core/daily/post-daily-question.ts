@@ -55,7 +55,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
     const question = deps.bank.byId(instance.questionId);
     if (!question) throw new PermanentPostError(`question ${instance.questionId} is no longer in the bank`);
     const locale = instance.locale ?? schedule.locale;
-    const card = questionCard(question, instance.id, locale, 'public');
+    const card = questionCard(question, instance.id, locale, 'public', channel.platform !== 'console');
     const revealAt = instance.revealAt ?? instance.createdAt + schedule.revealAfterMs;
     const posted = await platform.post(channel, {
       ...card,

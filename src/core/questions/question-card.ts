@@ -8,7 +8,14 @@ import { topicName } from './topic-names.js';
  * A question as a platform-neutral card: prompt, options, buttons (with their typed fallback).
  * It never contains the answer, explanation or any option's `why`.
  */
-export function questionCard(question: Question, instanceId: string, locale: Locale, visibility: Visibility): OutboundMessage {
+export function questionCard(
+  question: Question,
+  instanceId: string,
+  locale: Locale,
+  visibility: Visibility,
+  /** The console has no buttons: its hint names only the typed form. */
+  buttons = true,
+): OutboundMessage {
   const meta = t(locale, 'quiz-meta', {
     topic: topicName(question.topic, locale),
     difficulty: '★'.repeat(question.difficulty),
@@ -24,7 +31,7 @@ export function questionCard(question: Question, instanceId: string, locale: Loc
     tone: 'question',
     title: t(locale, 'quiz-title', { id: question.id }),
     text: lines.join('\n'),
-    footer: `${meta}\n${isChoice(question) ? t(locale, 'answer-hint-choice', { example }) : t(locale, 'answer-hint-text')}`,
+    footer: `${meta}\n${isChoice(question) ? t(locale, buttons ? 'answer-hint-choice' : 'answer-hint-typed', { example }) : t(locale, 'answer-hint-text')}`,
     choices: isChoice(question)
       ? { instanceId, multi: question.kind === 'multi', options: question.options.map((o) => ({ key: o.key, label: o.text[locale] })) }
       : undefined,

@@ -19,7 +19,7 @@ export async function startQuiz(ctx: UseCaseContext, command: CommandInvocation)
     state: 'open',
   });
   await deps.instances.setPending(event.channel, event.user.userId, instanceId);
-  await ctx.reply(questionCard(question, instanceId, ctx.locale, 'private'));
+  await ctx.reply(questionCard(question, instanceId, ctx.locale, 'private', event.channel.platform !== 'console'));
 }
 
 function chooseQuestion(ctx: UseCaseContext, target: string | undefined): Question {
