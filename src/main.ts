@@ -2,6 +2,7 @@ import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { composeBot } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
+import type { Platform } from './core/types.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
 import { BullmqDailyScheduler } from './infra/queue/bullmq-daily-scheduler.js';
@@ -77,11 +78,14 @@ async function main(): Promise<number> {
       scheduler,
       platforms: { console: consolePlatform },
     });
-    const worker = createDailyWorker(redis, keys.bullPrefix(), deps, {
-      onError: (error, job) => sink(error, { job: job?.name, jobId: job?.id }),
-    });
-    // Close the worker first so an in-flight post finishes (or is retried later) before Redis goes.
-    cleanups.push(() => worker.close());
+    // One worker per platform this process runs; closed first so an in-flight post finishes.
+    for (const platform of Object.keys(deps.platforms) as Platform[]) {
+      if (!deps.platforms[platform]) continue;
+      const worker = createDailyWorker(redis, keys.bullPrefix(), deps, platform, {
+        onError: (error, job) => sink(error, { platform, job: job?.name, jobId: job?.id }),
+      });
+      cleanups.push(() => worker.close());
+    }
     logger.info({ questions: bank.size, platforms: describePlatforms(config) }, 'PrepBot ready');
 
     if (consolePlatform) {

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 function startWorker(lockDurationMs = 30_000): Worker {
-  const w = createDailyWorker(app.redis, app.keys.bullPrefix(), app.deps, { lockDurationMs, onError: (e) => app.errors.push(e) });
+  const w = createDailyWorker(app.redis, app.keys.bullPrefix(), app.deps, 'slack', { lockDurationMs, onError: (e) => app.errors.push(e) });
   workers.push(w);
   return w;
 }
@@ -38,7 +38,7 @@ describe('daily question schedules', () => {
     await app.text(admin(), '/daily set 09:30 tz=Asia/Shanghai');
     const [reply] = await app.text(admin(), '/daily set 18:00 tz=Europe/Berlin days=weekdays reveal=2h');
     expect(reply?.text).toContain('weekdays at 18:00 (Europe/Berlin)');
-    const schedulers = await app.scheduler.queue.getJobSchedulers();
+    const schedulers = await app.scheduler.queue('slack').getJobSchedulers();
     expect(schedulers).toHaveLength(1);
     expect(schedulers[0]?.key).toBe(dailySchedulerId(app.channel));
     expect(schedulers[0]?.pattern).toBe('0 18 * * 1,2,3,4,5');
@@ -46,7 +46,7 @@ describe('daily question schedules', () => {
     const [status] = await app.text(admin(), '/daily status');
     expect(status?.text).toMatch(/Next post: \d{4}-\d\d-\d\d 18:00 \(Europe\/Berlin\)/);
     await app.text(admin(), '/daily off');
-    expect(await app.scheduler.queue.getJobSchedulers()).toHaveLength(0);
+    expect(await app.scheduler.queue('slack').getJobSchedulers()).toHaveLength(0);
   });
 
   it('is admin-only and explains a bad time, zone, day list or reveal delay', async () => {
@@ -64,7 +64,7 @@ describe('daily question schedules', () => {
       const [reply] = await app.text(admin(), line);
       expect(reply?.text).toMatch(message);
     }
-    expect(await app.scheduler.queue.getJobSchedulers()).toHaveLength(0);
+    expect(await app.scheduler.queue('slack').getJobSchedulers()).toHaveLength(0);
   });
 
   it('follows the zone across a daylight-saving change (America/New_York, March 2026)', async () => {
@@ -101,7 +101,7 @@ describe('posting, answering and revealing', () => {
     await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=1h');
     startWorker();
     // The scheduler keeps the next run as a delayed job; promoting it is "the time has come".
-    const [due] = await app.scheduler.queue.getDelayed();
+    const [due] = await app.scheduler.queue('slack').getDelayed();
     expect(due?.name).toBe(JOBS.dailyPost);
     await due?.promote();
     await until(() => app.platform.posts.length === 1, 'the daily post');
@@ -181,11 +181,11 @@ describe('posting, answering and revealing', () => {
     const { instance } = await postDailyQuestion(app.deps, app.channel, '20261123');
     const first = startWorker();
     await first.close();
-    const [reveal] = await app.scheduler.queue.getDelayed();
+    const [reveal] = await app.scheduler.queue('slack').getDelayed();
     expect(reveal?.name).toBe(JOBS.dailyReveal);
     // A retry or a restart adds the same reveal again: the deterministic job id keeps it single.
     await postDailyQuestion(app.deps, app.channel, '20261123');
-    expect((await app.scheduler.queue.getDelayed()).filter((j) => j.name === JOBS.dailyReveal)).toHaveLength(1);
+    expect((await app.scheduler.queue('slack').getDelayed()).filter((j) => j.name === JOBS.dailyReveal)).toHaveLength(1);
     startWorker();
     await reveal?.promote();
     await until(async () => (await app.deps.instances.get(app.channel, instance.id))?.revealPosted === true, 'the reveal');
@@ -211,7 +211,7 @@ describe('posting, answering and revealing', () => {
         await hang;
       }
     };
-    const due = await app.scheduler.queue.getDelayed();
+    const due = await app.scheduler.queue('slack').getDelayed();
     expect(due).toHaveLength(6);
     for (const job of due) await job.promote();
     await until(() => killed, 'the crash');

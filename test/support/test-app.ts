@@ -87,7 +87,10 @@ export function createTestApp(options: TestAppOptions = {}) {
     send,
     text,
     async close() {
-      await scheduler.queue.obliterate({ force: true }).catch(() => undefined);
+      await scheduler
+        .queue('slack')
+        .obliterate({ force: true })
+        .catch(() => undefined);
       await scheduler.close();
       await dropPrefix(redis, prefix);
       await redis.quit();

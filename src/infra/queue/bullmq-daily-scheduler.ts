@@ -2,14 +2,14 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DailyScheduler } from '../../core/daily/daily-ports.js';
 import { cronPattern, type DailySchedule } from '../../core/daily/daily-schedule.js';
-import type { ChannelRef } from '../../core/types.js';
+import type { ChannelRef, Platform } from '../../core/types.js';
 import {
   type DailyPostPayload,
   type DailyRevealPayload,
   DEFAULT_JOB_OPTIONS,
   dailySchedulerId,
   JOBS,
-  QUEUE_NAME,
+  queueName,
   revealJobId,
 } from './jobs.js';
 
@@ -19,15 +19,26 @@ import {
  * deterministic id makes a second add a no-op.
  */
 export class BullmqDailyScheduler implements DailyScheduler {
-  readonly queue: Queue;
+  private readonly queues = new Map<Platform, Queue>();
 
-  constructor(connection: Redis, prefix: string) {
-    this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  constructor(
+    private readonly connection: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /** The queue of one platform's channels (created on first use). */
+  queue(platform: Platform): Queue {
+    let q = this.queues.get(platform);
+    if (!q) {
+      q = new Queue(queueName(platform), { connection: this.connection, prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      this.queues.set(platform, q);
+    }
+    return q;
   }
 
   async upsert(channel: ChannelRef, schedule: DailySchedule): Promise<void> {
     const data: DailyPostPayload = { channel };
-    await this.queue.upsertJobScheduler(
+    await this.queue(channel.platform).upsertJobScheduler(
       dailySchedulerId(channel),
       { pattern: cronPattern(schedule), tz: schedule.timezone },
       { name: JOBS.dailyPost, data, opts: DEFAULT_JOB_OPTIONS },
@@ -35,20 +46,20 @@ export class BullmqDailyScheduler implements DailyScheduler {
   }
 
   async remove(channel: ChannelRef): Promise<void> {
-    await this.queue.removeJobScheduler(dailySchedulerId(channel));
+    await this.queue(channel.platform).removeJobScheduler(dailySchedulerId(channel));
   }
 
   async nextRun(channel: ChannelRef): Promise<number | undefined> {
-    const scheduler = await this.queue.getJobScheduler(dailySchedulerId(channel));
+    const scheduler = await this.queue(channel.platform).getJobScheduler(dailySchedulerId(channel));
     return scheduler?.next ?? undefined;
   }
 
   async scheduleReveal(channel: ChannelRef, instanceId: string, at: number): Promise<void> {
     const data: DailyRevealPayload = { channel, instanceId };
-    await this.queue.add(JOBS.dailyReveal, data, { jobId: revealJobId(instanceId), delay: Math.max(0, at - Date.now()) });
+    await this.queue(channel.platform).add(JOBS.dailyReveal, data, { jobId: revealJobId(instanceId), delay: Math.max(0, at - Date.now()) });
   }
 
   async close(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }

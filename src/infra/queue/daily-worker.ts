@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import type { DailyDeps } from '../../core/daily/daily-ports.js';
 import { PermanentPostError, postDailyQuestion, scheduledRunKey } from '../../core/daily/post-daily-question.js';
 import { revealDailyQuestion } from '../../core/daily/reveal-daily-question.js';
-import { dailyPostPayloadSchema, dailyRevealPayloadSchema, JOBS, QUEUE_NAME } from './jobs.js';
+import type { Platform } from '../../core/types.js';
+import { dailyPostPayloadSchema, dailyRevealPayloadSchema, JOBS, queueName } from './jobs.js';
 
 export interface WorkerOptions {
   concurrency?: number;
@@ -15,9 +16,15 @@ export interface WorkerOptions {
   onError?: (error: unknown, job: Job | undefined) => void;
 }
 
-/** Runs the scheduled work by calling the same use cases the commands use. */
-export function createDailyWorker(connection: Redis, prefix: string, deps: DailyDeps, options: WorkerOptions = {}): Worker {
-  const worker = new Worker(QUEUE_NAME, (job) => processJob(deps, job), {
+/** Runs one platform's scheduled work by calling the same use cases the commands use. */
+export function createDailyWorker(
+  connection: Redis,
+  prefix: string,
+  deps: DailyDeps,
+  platform: Platform,
+  options: WorkerOptions = {},
+): Worker {
+  const worker = new Worker(queueName(platform), (job) => processJob(deps, job), {
     connection,
     prefix,
     concurrency: options.concurrency ?? 5,

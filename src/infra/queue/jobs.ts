@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import type { ChannelRef } from '../../core/types.js';
+import type { ChannelRef, Platform } from '../../core/types.js';
 
-/** Job names and their payloads. The worker validates every payload before using it. */
-export const QUEUE_NAME = 'prepbot';
+/**
+ * Job names and their payloads. The worker validates every payload before using it.
+ * One queue per platform: a process works only the queues of the platforms it runs, so a Slack-only
+ * and a Discord-only process can share one Redis without taking each other's jobs.
+ */
+export function queueName(platform: Platform): string {
+  return `prepbot-${platform}`;
+}
 
 export const JOBS = { dailyPost: 'daily-post', dailyReveal: 'daily-reveal' } as const;
 
