@@ -3,6 +3,7 @@ import type { OpenGradeResult } from './grade-result.js';
 import { type InvalidAnswer, invalidAnswer } from './invalid-answer.js';
 import { maxPointsFor, pointsFor } from './max-points-for.js';
 import { normalizeText } from './normalize-text.js';
+import { containsPhrase, wordStartText } from './word-start-text.js';
 
 /** Share of key points an open answer must cover to count as correct. */
 export const OPEN_CORRECT_THRESHOLD = 0.6;
@@ -24,16 +25,17 @@ function keyPointPhrases(question: OpenQuestion): ReadonlyArray<{ id: string; ph
 
 /**
  * Grades an open answer by key points: a point is covered when one of its `match` phrases (zh or en),
- * normalised like the answer, occurs in the normalised answer. score = covered / all key points;
+ * normalised like the answer, occurs in the normalised answer (at a word start when the phrase begins
+ * with a Latin letter or digit). score = covered / all key points;
  * correct when score >= 0.6. The user then rates themselves against the reference answer.
  */
 export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGradeResult | InvalidAnswer {
-  const answer = normalizeText(text);
-  if (answer === '') return invalidAnswer(question, 'empty');
+  const answer = wordStartText(text);
+  if (answer.text === '') return invalidAnswer(question, 'empty');
   const covered: string[] = [];
   const missed: string[] = [];
   for (const { id, phrases } of keyPointPhrases(question)) {
-    if (phrases.some((p) => answer.includes(p))) covered.push(id);
+    if (phrases.some((p) => containsPhrase(answer, p))) covered.push(id);
     else missed.push(id);
   }
   const total = covered.length + missed.length;
