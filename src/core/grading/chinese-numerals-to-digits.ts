@@ -70,7 +70,22 @@ export function chineseNumeralValue(run: string): string {
   return Number.isSafeInteger(value) ? String(value) : run;
 }
 
+/** Arabic digits followed by unit characters, possibly several: 64千, 1.5万, 2百万, 3千5百. */
+const DIGITS_THEN_UNITS = /(?:\d+(?:\.\d+)?[十百千万亿]+)+/gu;
+const DIGIT_UNIT_PAIR = /(\d+(?:\.\d+)?)([十百千万亿]+)/gu;
+
 export function chineseNumeralsToDigits(text: string): string {
   if (!HAS_NUMERAL.test(text)) return text;
-  return text.replace(NUMERAL_RUN, chineseNumeralValue);
+  return text
+    .replace(DIGITS_THEN_UNITS, (whole: string) => {
+      let value = 0;
+      for (const [, digits, units] of whole.matchAll(DIGIT_UNIT_PAIR)) {
+        let part = Number(digits);
+        for (const u of units ?? '') part *= SMALL_UNITS[u] ?? LARGE_UNITS[u] ?? 1;
+        value += part;
+      }
+      // 1.5万 is 15000; a value that is not a whole number stays as written.
+      return Number.isSafeInteger(value) ? String(value) : whole;
+    })
+    .replace(NUMERAL_RUN, chineseNumeralValue);
 }
