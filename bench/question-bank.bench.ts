@@ -16,11 +16,24 @@ export default async function bench(): Promise<BenchResult[]> {
     count = bank.size;
     if (problems.some((p) => p.severity === 'error')) throw new Error('the bank has errors: run npm run questions:check');
   }
+  // Retained heap of one loaded bank (needs node --expose-gc, which `npm run bench` passes).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let heapNote = 'run with --expose-gc to measure';
+  let heapMb = Number.NaN;
+  if (gc) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = new QuestionBank(loadQuestionFiles(dir).questions);
+    gc();
+    heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    heapNote = `${kept.size} items retained`;
+  }
   const first = times[0] ?? 0;
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   return [
     { name: 'load + validate whole bank (first run, cold JIT)', value: first, unit: 'ms', note: `${count} items` },
     { name: 'load + validate whole bank (median of 15)', value: median, unit: 'ms', note: `${count} items` },
+    { name: 'heap retained by the loaded bank', value: heapMb, unit: 'MB', note: heapNote },
   ];
 }
