@@ -96,6 +96,9 @@ export interface InstanceStore {
   /** The channel's open public question (today's daily, the current mock round). */
   setChannelOpen(channel: ChannelRef, instanceId: string | undefined): Promise<void>;
   channelOpen(channel: ChannelRef): Promise<string | undefined>;
+  /** Questions posted publicly and not yet revealed anywhere in the workspace, by instance id. */
+  setPubliclyOpen(workspace: WorkspaceRef, instanceId: string, questionId: string | undefined): Promise<void>;
+  publiclyOpenQuestions(workspace: WorkspaceRef): Promise<Set<string>>;
   /** The open question a user answered last here, which `/rate` (the typed fallback of the rating buttons) rates. */
   setRateable(channel: ChannelRef, userId: string, instanceId: string): Promise<void>;
   rateable(channel: ChannelRef, userId: string): Promise<string | undefined>;

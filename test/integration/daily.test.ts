@@ -221,3 +221,37 @@ describe('posting, answering and revealing', () => {
     for (const c of channels) expect(app.platform.postsTo(c.channelId), c.channelId).toHaveLength(1);
   });
 });
+
+describe('keeping the daily answer secret and fresh', () => {
+  it('does not hand out an open team question as personal practice until its reveal', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp');
+    await app.text(admin(), '/daily now');
+    const instanceId = app.platform.posts[0]?.message.choices?.instanceId ?? '';
+    const open = (await app.deps.instances.get(app.channel, instanceId))?.questionId ?? '';
+    const sneaky = app.user('sneaky');
+    const [refused] = await app.text(sneaky, `/quiz ${open}`);
+    expect(refused?.text).toContain('open team question');
+    for (let i = 0; i < 4; i++) {
+      const [card] = await app.text(sneaky, '/quiz tcp');
+      expect(card?.title).not.toContain(open);
+    }
+    // Another channel of the same workspace is no way around it either.
+    const [elsewhere] = await app.text(sneaky, `/quiz ${open}`, { ...app.channel, channelId: 'C9' });
+    expect(elsewhere?.text).toContain('open team question');
+    await app.text(admin(), '/daily reveal');
+    const [after] = await app.text(sneaky, `/quiz ${open}`);
+    expect(after?.title).toContain(open);
+  });
+
+  it('posts no question twice in a channel until its pool is used up', async () => {
+    app = createTestApp({ random: Math.random });
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp');
+    await app.text(admin(), '/daily now');
+    await app.text(admin(), '/daily now');
+    const firstTwo = app.platform.posts.map((p) => p.message.title?.split(' · ').at(-1));
+    expect(new Set(firstTwo).size).toBe(2);
+    await app.text(admin(), '/daily now'); // pool of two used up: the cycle starts again
+    expect(app.platform.posts).toHaveLength(3);
+  });
+});

@@ -107,6 +107,17 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     expect(reply?.text).toContain('someone else');
   });
 
+  it('works through a topic before repeating a question for the same user', async () => {
+    app = createTestApp({ random: Math.random });
+    const pat = app.user('pat');
+    const titles = [];
+    for (let i = 0; i < 2; i++) {
+      const [card] = await app.text(pat, '/quiz tcp-udp');
+      titles.push(card?.title);
+    }
+    expect(new Set(titles).size).toBe(2);
+  });
+
   it('matches a topic word and explains an unknown one', async () => {
     app = createTestApp();
     const [card] = await app.text(app.user('ivy'), '/quiz tcp');

@@ -1,11 +1,11 @@
 import { localDate } from '../calendar.js';
 import type { QuestionInstance } from '../ports.js';
+import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
 import type { ChannelRef } from '../types.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
 import { type DailySchedule, DEFAULT_REVEAL_MS } from './daily-schedule.js';
-import { pickChannelQuestion } from './pick-channel-question.js';
 
 /** A failure retrying cannot fix (the channel's platform is not running here, the pool is empty). */
 export class PermanentPostError extends Error {
@@ -30,7 +30,8 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
   const id = `daily-${channel.channelId}-${runKey}`;
   let instance = await deps.instances.get(channel, id);
   if (!instance) {
-    const question = await pickChannelQuestion(deps, channel, schedule.topic);
+    // No repeats in this channel until its eligible pool (the topic filter, or the whole bank) is used up.
+    const question = await pickFreshQuestion(deps, channel, `daily:${schedule.topic ?? 'all'}`, deps.bank.pool({ topic: schedule.topic }));
     if (!question) throw new PermanentPostError(`no questions for topic ${schedule.topic ?? 'any'}`);
     const now = deps.clock.now().getTime();
     await deps.instances.create({
@@ -64,6 +65,8 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
     });
     const ref = posted ?? { messageId: '' };
     await deps.instances.setPosted(channel, instance.id, ref);
+    // Until the reveal, nobody may practise this question privately (its solution would leak).
+    await deps.instances.setPubliclyOpen(channel, instance.id, instance.questionId);
     instance = { ...instance, posted: ref };
     status = 'posted';
   }

@@ -42,6 +42,7 @@ export async function revealDailyQuestion(
   const locale = instance.locale ?? deps.defaultLocale;
   await platform.post(channel, renderReveal(question, stats, names, locale));
   await deps.instances.markRevealPosted(channel, instanceId);
+  await deps.instances.setPubliclyOpen(channel, instanceId, undefined);
   if ((await deps.instances.channelOpen(channel)) === instanceId) await deps.instances.setChannelOpen(channel, undefined);
   return 'revealed';
 }

@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { UserFacingError } from '../errors.js';
+import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
 import type { Question } from '../questions/schema.js';
 import type { CommandInvocation } from '../types.js';
@@ -7,7 +8,7 @@ import type { CommandInvocation } from '../types.js';
 /** `/quiz [topic | question-id]`: a personal question, answered with buttons or /answer. */
 export async function startQuiz(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
   const { deps, event } = ctx;
-  const question = chooseQuestion(ctx, command.args.target?.trim().toLowerCase());
+  const question = await chooseQuestion(ctx, command.args.target?.trim().toLowerCase());
   const instanceId = deps.newId();
   await deps.instances.create({
     id: instanceId,
@@ -22,16 +23,23 @@ export async function startQuiz(ctx: UseCaseContext, command: CommandInvocation)
   await ctx.reply(questionCard(question, instanceId, ctx.locale, 'private', event.channel.platform !== 'console'));
 }
 
-function chooseQuestion(ctx: UseCaseContext, target: string | undefined): Question {
-  const { bank } = ctx.deps;
-  if (!target) {
-    const q = bank.pick();
-    if (!q) throw new UserFacingError('empty-pool');
-    return q;
+/**
+ * The question a user asked for: by id, or a fresh one of a topic (or any), never one of today's open
+ * team questions, whose solution must wait for the reveal.
+ */
+async function chooseQuestion(ctx: UseCaseContext, target: string | undefined): Promise<Question> {
+  const { deps, event } = ctx;
+  const { bank } = deps;
+  const publiclyOpen = await deps.instances.publiclyOpenQuestions(event.channel);
+  const byId = target ? bank.byId(target) : undefined;
+  if (byId) {
+    if (publiclyOpen.has(byId.id)) throw new UserFacingError('question-in-daily', { id: byId.id });
+    return byId;
   }
-  const byId = bank.byId(target);
-  if (byId) return byId;
-  const q = bank.pick({}, bank.matchTopicOrTag(target));
-  if (q) return q;
-  throw new UserFacingError('unknown-topic', { target, topics: bank.topics().join(', ') });
+  const pool = target ? bank.matchTopicOrTag(target) : bank.questions;
+  if (target && pool.length === 0) throw new UserFacingError('unknown-topic', { target, topics: bank.topics().join(', ') });
+  // Each user works through a pool before seeing a question again.
+  const q = await pickFreshQuestion(deps, event.channel, `quiz:${event.user.userId}:${target ?? 'all'}`, pool, publiclyOpen);
+  if (!q) throw new UserFacingError('empty-pool');
+  return q;
 }

@@ -38,6 +38,10 @@ export class RedisKeys {
   channelOpen(ch: ChannelRef): string {
     return `${this.workspace(ch)}:open:${safe(ch.channelId)}`;
   }
+  /** Instance id -> question id of every public question awaiting its reveal in the workspace. */
+  publiclyOpen(ws: WorkspaceRef): string {
+    return `${this.workspace(ws)}:public-open`;
+  }
   /** Question ids a user has scored with in personal practice (each scores once). */
   scored(ws: WorkspaceRef, userId: string): string {
     return `${this.workspace(ws)}:scored:${safe(userId)}`;

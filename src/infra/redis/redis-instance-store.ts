@@ -140,6 +140,14 @@ export class RedisInstanceStore implements InstanceStore {
     return (await this.redis.get(this.keys.channelOpen(ch))) ?? undefined;
   }
 
+  async setPubliclyOpen(ws: WorkspaceRef, instanceId: string, questionId: string | undefined): Promise<void> {
+    if (questionId === undefined) await this.redis.hdel(this.keys.publiclyOpen(ws), instanceId);
+    else await this.redis.hset(this.keys.publiclyOpen(ws), instanceId, questionId);
+  }
+  async publiclyOpenQuestions(ws: WorkspaceRef): Promise<Set<string>> {
+    return new Set(await this.redis.hvals(this.keys.publiclyOpen(ws)));
+  }
+
   async setRateable(ch: ChannelRef, userId: string, instanceId: string): Promise<void> {
     await this.redis.set(this.keys.rateable(ch, userId), instanceId, 'EX', PENDING_TTL_S);
   }
