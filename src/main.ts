@@ -59,9 +59,16 @@ async function main(): Promise<number> {
       logger.info({ port: embedded.port, dataDir: config.redis.dataDir }, 'started a private redis-server (set REDIS_URL to use your own)');
     }
     const redis = createRedis(url);
-    cleanups.push(() => redis.quit());
+    // quit() would wait forever for a Redis that is not there; then just drop the connection.
+    cleanups.push(async () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()));
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-    await redis.ping();
+    if (!(await reachable(redis))) {
+      process.stderr.write(
+        `Cannot reach Redis at ${redactUrl(url)} within ${STARTUP_PING_MS / 1000} s. Check REDIS_URL, or unset it to use a private redis-server.\n`,
+      );
+      await shutdown();
+      return 1;
+    }
 
     const keys = new RedisKeys(config.redis.prefix);
     const scheduler = new BullmqDailyScheduler(redis, keys.bullPrefix());
@@ -104,6 +111,34 @@ async function main(): Promise<number> {
     }
     await shutdown();
     return 1;
+  }
+}
+
+const STARTUP_PING_MS = 5000;
+
+/** Commands wait for reconnects while running; at start-up a Redis that is not there is an error. */
+async function reachable(redis: ReturnType<typeof createRedis>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), STARTUP_PING_MS);
+  });
+  try {
+    return await Promise.race([redis.ping().then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A Redis URL without its password, for messages. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
   }
 }
 

@@ -113,6 +113,13 @@ describe('npm start: the console bot', () => {
     expect(run.stderr).toContain('PORT');
   });
 
+  it('says so when REDIS_URL points nowhere, without printing its password', async () => {
+    const run = await start({ REDIS_URL: `redis://:hunter2@127.0.0.1:${await freePort()}` }, '/help\n').done;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Cannot reach Redis at redis://:***@127.0.0.1:');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
+  });
+
   it('refuses to start on an invalid question bank, naming file and line', async () => {
     const run = await start({ REDIS_URL: inject('redisUrl'), QUESTIONS_DIR: 'test/fixtures/bad-questions/answer-not-option' }, '').done;
     expect(run.code).toBe(1);
