@@ -76,8 +76,9 @@ function killStaleServer(pidFile: string): void {
 }
 
 /**
- * Starts a private redis-server on 127.0.0.1 and a free port. The child is tied to this process:
- * it is stopped on exit and on SIGINT/SIGTERM, and `--pidfile`-free so nothing outlives us.
+ * Starts a private redis-server on 127.0.0.1 and a free port. The caller stops it on shutdown; a
+ * process 'exit' hook stops it on a crash; with a data folder, its pid file lets the next start stop
+ * one left behind by a SIGKILL. Without a data folder (tests) nothing is written to disk.
  */
 export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
   const binary = options.binary ?? findRedisServer(options.pathEnv);
