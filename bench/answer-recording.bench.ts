@@ -11,7 +11,7 @@ import type { BenchResult } from './bench-result.js';
  * atomic step) on a private redis-server over loopback, 64 in flight on one connection.
  */
 export default async function bench(): Promise<BenchResult[]> {
-  const server = await startEmbeddedRedis();
+  const server = await startEmbeddedRedis({ pathEnv: process.env.PATH ?? '' });
   const redis = createRedis(server.url);
   try {
     const keys = new RedisKeys('bench');

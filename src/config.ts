@@ -82,6 +82,8 @@ export interface Config {
   defaultTimezone: string;
   /** True when no platform is configured: the console adapter runs. */
   console: boolean;
+  /** The system PATH, where the private redis-server is looked for (not a PrepBot setting). */
+  systemPath: string;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +129,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     console: !discord && !slack,
+    systemPath: env.PATH ?? '',
   };
 }

@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   try {
     let url = config.redis.url;
     if (!url) {
-      const embedded: EmbeddedRedis = await startEmbeddedRedis({ dataDir: config.redis.dataDir });
+      const embedded: EmbeddedRedis = await startEmbeddedRedis({ dataDir: config.redis.dataDir, pathEnv: config.systemPath });
       cleanups.push(() => embedded.stop());
       url = embedded.url;
       logger.info({ port: embedded.port, dataDir: config.redis.dataDir }, 'started a private redis-server (set REDIS_URL to use your own)');

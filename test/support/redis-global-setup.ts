@@ -19,7 +19,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('redisUrl', external);
     return;
   }
-  server = await startEmbeddedRedis();
+  server = await startEmbeddedRedis({ pathEnv: process.env.PATH ?? '' });
   project.provide('redisUrl', server.url);
 }
 

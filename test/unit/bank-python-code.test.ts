@@ -24,7 +24,8 @@ describe('code in the bank is valid Python 3', () => {
   it.skipIf(!python)('parses every python code block with python3', () => {
     const blocks = pythonBlocks();
     expect(blocks.length).toBeGreaterThan(10);
-    const script = 'import ast, json, sys\nbad = []\nfor b in json.load(sys.stdin):\n    try:\n        ast.parse(b["code"])\n    except SyntaxError as e:\n        bad.append(f"{b[\'id\']}: {e.msg} (line {e.lineno})")\nprint(json.dumps(bad))\n';
+    const script =
+      'import ast, json, sys\nbad = []\nfor b in json.load(sys.stdin):\n    try:\n        ast.parse(b["code"])\n    except SyntaxError as e:\n        bad.append(f"{b[\'id\']}: {e.msg} (line {e.lineno})")\nprint(json.dumps(bad))\n';
     const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(blocks), encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([]);

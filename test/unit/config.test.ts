@@ -46,3 +46,21 @@ describe('config', () => {
     expect(c.redis.url).toBeUndefined();
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable of the schema, in the same order, each with a comment', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { envSchema } = await import('../../src/config.js');
+    const text = readFileSync(join(import.meta.dirname, '..', '..', '.env.example'), 'utf8');
+    const lines = text.split('\n');
+    const names = lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=')[0]);
+    const schemaKeys = Object.keys(envSchema.shape);
+    expect(schemaKeys.length).toBeGreaterThan(10);
+    expect(names).toEqual(schemaKeys);
+    for (const name of names) {
+      const i = lines.findIndex((l) => l.startsWith(`${name}=`));
+      expect(lines[i - 1], name).toMatch(/^# /);
+    }
+  });
+});

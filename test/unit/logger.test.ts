@@ -13,7 +13,12 @@ describe('logs never contain tokens', () => {
       },
     });
     const logger = createLogger('info', sink);
-    const config = loadConfig({ DISCORD_TOKEN: 'discord-secret', DISCORD_APP_ID: '1', SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_SIGNING_SECRET: 'signing-secret' });
+    const config = loadConfig({
+      DISCORD_TOKEN: 'discord-secret',
+      DISCORD_APP_ID: '1',
+      SLACK_BOT_TOKEN: 'xoxb-secret',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+    });
     logger.info({ config }, 'starting');
     logger.info({ request: { headers: { authorization: 'Bearer xoxb-secret' } } }, 'request');
     logger.info({ token: 'discord-secret' }, 'token');

@@ -19,7 +19,8 @@ export class RedisServerMissingError extends Error {
   }
 }
 
-export function findRedisServer(pathEnv = process.env.PATH ?? ''): string | undefined {
+/** The first redis-server on the given PATH (from config; this module does not read the environment). */
+export function findRedisServer(pathEnv: string): string | undefined {
   for (const dir of pathEnv.split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, 'redis-server');
@@ -53,7 +54,8 @@ export interface EmbeddedRedisOptions {
   /** Folder for the AOF files; undefined keeps nothing on disk (tests). */
   dataDir?: string | undefined;
   binary?: string;
-  pathEnv?: string;
+  /** The PATH to search for redis-server. */
+  pathEnv: string;
 }
 
 /**
@@ -80,7 +82,7 @@ function killStaleServer(pidFile: string): void {
  * process 'exit' hook stops it on a crash; with a data folder, its pid file lets the next start stop
  * one left behind by a SIGKILL. Without a data folder (tests) nothing is written to disk.
  */
-export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
   const binary = options.binary ?? findRedisServer(options.pathEnv);
   if (!binary) throw new RedisServerMissingError();
   const args = ['--bind', '127.0.0.1', '--protected-mode', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'notice'];
