@@ -77,7 +77,10 @@ function bindOptions(
       const lower = token.toLowerCase();
       const free = options.filter((o) => args[o.name] === undefined);
       const byChoice = free.find((o) => o.choices?.includes(lower));
-      const target = byChoice ?? free.find((o) => !o.choices);
+      // A value that looks like one option's kind (a time, a zone, a duration) goes there; anything
+      // else fills the next option that takes free text, so `/daily set 09:00 tcp-udp 2h` just works.
+      const byPattern = byChoice ? undefined : free.find((o) => o.pattern?.test(token));
+      const target = byChoice ?? byPattern ?? free.find((o) => !o.choices && !o.pattern);
       if (!target) {
         const constrained = free.find((o) => o.choices);
         if (constrained?.choices) {

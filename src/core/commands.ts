@@ -13,6 +13,8 @@ export interface OptionSpec {
   rest?: boolean;
   /** Allowed values; a positional word is given to the first free option whose choices contain it. */
   choices?: readonly string[];
+  /** What a positional value of this option looks like; such a value is given to this option first. */
+  pattern?: RegExp;
   /** Discord renders `user` options as a member picker; in text it is a mention or a name. */
   type?: 'string' | 'integer' | 'user';
 }
@@ -85,11 +87,24 @@ export const COMMANDS: readonly CommandSpec[] = [
         name: 'set',
         description: L('设置本频道的每日一题', "Schedule this channel's daily question"),
         options: [
-          { name: 'time', description: L('发布时间 HH:MM', 'Post time HH:MM'), required: true },
-          { name: 'tz', description: L('IANA 时区，如 Asia/Shanghai', 'IANA time zone, e.g. Asia/Shanghai') },
-          { name: 'days', description: L('every-day、weekdays 或 mon,wed,fri', 'every-day, weekdays or mon,wed,fri') },
+          { name: 'time', description: L('发布时间 HH:MM', 'Post time HH:MM'), required: true, pattern: /^\d{1,2}[:：]\d{1,2}$/ },
+          {
+            name: 'tz',
+            description: L('IANA 时区，如 Asia/Shanghai', 'IANA time zone, e.g. Asia/Shanghai'),
+            pattern: /^(?:[a-z_-]+\/[\w/+-]+|utc|gmt)$/i,
+          },
+          {
+            name: 'days',
+            description: L('every-day、weekdays 或 mon,wed,fri', 'every-day, weekdays or mon,wed,fri'),
+            pattern:
+              /^(?:every-?day|daily|weekdays|weekends|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:,(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)*)$/i,
+          },
           { name: 'topic', description: L('只出这个主题的题', 'Only questions of this topic') },
-          { name: 'reveal', description: L('多久后揭晓答案，如 30m、2h', 'Reveal after, e.g. 30m, 2h') },
+          {
+            name: 'reveal',
+            description: L('多久后揭晓答案，如 30m、2h', 'Reveal after, e.g. 30m, 2h'),
+            pattern: /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/i,
+          },
         ],
       },
       { name: 'off', description: L('关闭本频道的每日一题', "Turn off this channel's daily question") },

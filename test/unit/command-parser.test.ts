@@ -29,6 +29,12 @@ describe('the one command grammar', () => {
       { name: 'daily', sub: 'set', args: { time: '09:30', tz: 'Asia/Shanghai', days: 'weekdays', reveal: '2h' } },
     ],
     ['/daily set 09:30 Asia/Shanghai', { name: 'daily', sub: 'set', args: { time: '09:30', tz: 'Asia/Shanghai' } }],
+    ['/daily set 09:30 tcp-udp 2h', { name: 'daily', sub: 'set', args: { time: '09:30', topic: 'tcp-udp', reveal: '2h' } }],
+    [
+      '/daily set 18:00 weekdays America/New_York 90m gil',
+      { name: 'daily', sub: 'set', args: { time: '18:00', days: 'weekdays', tz: 'America/New_York', reveal: '90m', topic: 'gil' } },
+    ],
+    ['/daily set 9:00 UTC mon,wed,fri', { name: 'daily', sub: 'set', args: { time: '9:00', tz: 'UTC', days: 'mon,wed,fri' } }],
     ['/lang EN', { name: 'lang', sub: undefined, args: { locale: 'en' } }],
     ['/help "daily"', { name: 'help', sub: undefined, args: { command: 'daily' } }],
   ])('%s', (text, expected) => {
