@@ -56,6 +56,10 @@ export class RedisKeys {
     const bucket = period === 'all' ? 'all' : `${period}:${bucketId ?? ''}`;
     return `${this.workspace(ws)}:lb:${scope}:${bucket}`;
   }
+  /** Counts score changes in a workspace: the leaderboards' tie-break ("who got there first"). */
+  scoreSequence(ws: WorkspaceRef): string {
+    return `${this.workspace(ws)}:lb:seq`;
+  }
   hiddenMembers(ws: WorkspaceRef): string {
     return `${this.workspace(ws)}:lb:hidden`;
   }

@@ -18,7 +18,7 @@ const registered = new WeakSet<Redis>();
 
 export function withScripts(redis: Redis): Redis & ScriptCommands {
   if (!registered.has(redis)) {
-    redis.defineCommand('recordAnswer', { numberOfKeys: 12, lua: load('record-answer') });
+    redis.defineCommand('recordAnswer', { numberOfKeys: 13, lua: load('record-answer') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
     registered.add(redis);

@@ -4,14 +4,6 @@ import type { AnswerRecorder, AnswerToRecord, RecordOutcome, StoredAnswer } from
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
 
-/** 2024-01-01T00:00:00Z: tie-break seconds count from here (see record-answer.lua). */
-const TIE_EPOCH_MS = Date.UTC(2024, 0, 1);
-const TIE_MAX = 2 ** 32 - 1;
-
-export function tieBreak(nowMs: number): number {
-  return TIE_MAX - Math.floor((nowMs - TIE_EPOCH_MS) / 1000);
-}
-
 const replySchema = z.union([
   z.tuple([z.literal('recorded'), z.string(), z.string()]),
   z.tuple([z.literal('already'), z.string()]),
@@ -48,6 +40,7 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         k.board(ws, ch, 'all'),
         k.board(ws, ch, 'week', a.week.id),
         k.board(ws, ch, 'month', a.month.id),
+        k.scoreSequence(ws),
         a.user.userId,
         JSON.stringify(stored),
         Math.max(0, Math.round(a.result.points)),
@@ -55,7 +48,7 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         (a.result.picked ?? []).join(','),
         a.instance.questionId,
         a.scoreOncePerQuestion ? '1' : '0',
-        tieBreak(a.now),
+        '',
         a.week.expireAt,
         a.month.expireAt,
         a.streak?.today ?? '',

@@ -1,9 +1,9 @@
 -- Records a user's first graded answer to a question instance, with its points, streak and
 -- every leaderboard, in one atomic step. A second call for the same user changes nothing.
 -- KEYS: 1 instance, 2 answers, 3 distribution, 4 first-correct, 5 scored, 6 streak,
---       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month
+--       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence
 -- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
---       6 questionId, 7 score once per question (1/0), 8 tie-break value, 9 week expire-at ms,
+--       6 questionId, 7 score once per question (1/0), 8 (unused), 9 week expire-at ms,
 --       10 month expire-at ms, 11 streak today (YYYY-MM-DD or empty), 12 streak yesterday
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
@@ -32,10 +32,11 @@ end
 local points = tonumber(ARGV[3])
 if ARGV[7] == '1' and redis.call('SADD', KEYS[5], ARGV[6]) == 0 then points = 0 end
 
--- Scores pack points and a tie-break: points * 2^32 + (2^32 - 1 - seconds since 2024), so equal
--- points rank whoever reached them first higher. Exact in a double while points < 2^21.
+-- Scores pack points and a tie-break: points * 2^32 + (2^32 - 1 - n), where n counts score changes
+-- in the workspace, so of equal points whoever reached them first ranks higher, even within the
+-- same millisecond. Exact in a double while points < 2^21.
 local SHIFT = 4294967296
-local tie = tonumber(ARGV[8])
+local tie = SHIFT - 1 - (redis.call('INCR', KEYS[13]) % SHIFT)
 local function bump(key, expireAt)
   local current = redis.call('ZSCORE', KEYS[key], ARGV[1])
   if current and points == 0 then return end
