@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     const keys = new RedisKeys(config.redis.prefix);
     const scheduler = new BullmqDailyScheduler(redis, keys.bullPrefix());
     cleanups.push(() => scheduler.close());
-    const consolePlatform = config.console ? new ConsolePlatform() : undefined;
+    const consolePlatform = config.console ? new ConsolePlatform({ locale: config.defaultLocale }) : undefined;
     const sink = errorSink(logger);
     const { bot, deps } = composeBot({
       redis,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { consoleMessages } from '../../src/adapters/console/console-messages.js';
 import { COMMANDS } from '../../src/core/commands.js';
 import { dailyMessages } from '../../src/core/daily/daily-messages.js';
 import { gradingMessages } from '../../src/core/grading/index.js';
@@ -10,6 +11,7 @@ const catalogs: Array<[string, Catalog<string>]> = [
   ['core', messages],
   ['daily', dailyMessages],
   ['grading', gradingMessages],
+  ['console', consoleMessages],
 ];
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,10 +1,11 @@
 import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { EventSink } from '../../core/bot.js';
 import type { Locale } from '../../core/i18n/catalog.js';
 import type { ChatPlatform } from '../../core/ports.js';
 import type { ChannelRef, OutboundMessage, PostedMessage, UserRef } from '../../core/types.js';
+import { ct } from './console-messages.js';
 import { renderForConsole } from './render.js';
 import { consoleUser, toInboundEvent } from './to-inbound-event.js';
 
@@ -14,7 +15,8 @@ export interface ConsoleOptions {
   /** Interactive prompt when the input is a terminal; line-by-line script otherwise. */
   interactive?: boolean;
   userName?: string;
-  locale?: Locale | undefined;
+  /** The language of the console's own lines and of users without a /lang choice. */
+  locale: Locale;
 }
 
 /**
@@ -26,19 +28,22 @@ export class ConsolePlatform implements ChatPlatform {
   private readonly output: Writable;
   private user: UserRef;
   private nextMessageId = 1;
+  /** Set while an interactive prompt is showing, so scheduled posts can redraw it. */
+  private prompt: Interface | undefined;
 
-  constructor(private readonly options: ConsoleOptions = {}) {
+  constructor(private readonly options: ConsoleOptions) {
     this.output = options.output ?? process.stdout;
-    this.user = consoleUser(options.userName ?? safeUserName(), options.locale);
+    this.user = consoleUser(options.userName ?? safeUserName());
   }
 
+  /** Scheduled posts (the daily question, its reveal) arrive between typed commands. */
   async post(_channel: ChannelRef, message: OutboundMessage): Promise<PostedMessage> {
-    this.print(renderForConsole(message));
+    this.printUnprompted(renderForConsole(message, this.options.locale));
     return { messageId: String(this.nextMessageId++) };
   }
 
   async edit(_channel: ChannelRef, _posted: PostedMessage, message: OutboundMessage): Promise<void> {
-    this.print(renderForConsole(message));
+    this.printUnprompted(renderForConsole(message, this.options.locale));
   }
 
   async run(bot: EventSink): Promise<void> {
@@ -53,25 +58,36 @@ export class ConsolePlatform implements ChatPlatform {
     };
     // In a terminal readline reads Ctrl-C as a key, not a signal: treat it as the end of the session.
     rl.on('SIGINT', () => rl.close());
-    if (interactive) this.print('PrepBot console. Type /help, /quiz, /answer <text>, /as <name>; Ctrl-D to quit.');
+    if (interactive) {
+      this.prompt = rl;
+      this.print(ct(this.options.locale, 'banner'));
+    }
     prompt();
     // Lines are handled strictly one after another so a script's replies come out in order.
     for await (const line of rl) {
       const parsed = toInboundEvent(line, this.user);
       if (parsed.kind === 'switch-user') {
-        this.user = consoleUser(parsed.name, this.options.locale);
-        this.print(`(now acting as ${parsed.name})`);
+        this.user = consoleUser(parsed.name);
+        this.print(ct(this.options.locale, 'acting-as', { name: parsed.name }));
       } else if (parsed.kind === 'event') {
         const audience = this.user.displayName;
-        await bot.handle(parsed.event, async (message) => this.print(renderForConsole(message, audience)));
+        await bot.handle(parsed.event, async (message) => this.print(renderForConsole(message, this.options.locale, audience)));
       }
       prompt();
     }
+    this.prompt = undefined;
     rl.close();
   }
 
   private print(text: string): void {
     this.output.write(`${text}\n\n`);
+  }
+
+  private printUnprompted(text: string): void {
+    if (!this.prompt) return this.print(text);
+    // Start on a fresh line, then redraw the prompt with whatever the user had typed so far.
+    this.output.write(`\n${text}\n\n`);
+    this.prompt.prompt(true);
   }
 }
 

@@ -1,10 +1,12 @@
+import type { Locale } from '../../core/i18n/catalog.js';
 import type { OutboundMessage } from '../../core/types.js';
+import { ct } from './console-messages.js';
 
 /** Plain text for a terminal or a pipe: no colour codes, markdown emphasis removed. */
-export function renderForConsole(message: OutboundMessage, audience?: string): string {
+export function renderForConsole(message: OutboundMessage, locale: Locale, audience?: string): string {
   const strip = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1');
   const lines: string[] = [];
-  const who = message.visibility === 'private' && audience ? `[to ${audience}] ` : '';
+  const who = message.visibility === 'private' && audience ? `${ct(locale, 'to-user', { name: audience })} ` : '';
   if (message.title) lines.push(`${who}== ${strip(message.title)} ==`);
   else if (who) lines.push(who.trim());
   if (message.text) lines.push(strip(message.text));

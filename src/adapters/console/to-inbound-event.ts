@@ -1,11 +1,11 @@
-import type { Locale } from '../../core/i18n/catalog.js';
 import type { ChannelRef, InboundEvent, UserRef } from '../../core/types.js';
 
 export const CONSOLE_CHANNEL: ChannelRef = { platform: 'console', workspaceId: 'local', channelId: 'console' };
 
-export function consoleUser(name: string, locale?: Locale): UserRef {
-  // The person at the keyboard owns the machine, so every simulated console user is an admin.
-  return { platform: 'console', userId: name.toLowerCase(), displayName: name, locale, isAdmin: true };
+export function consoleUser(name: string): UserRef {
+  // The person at the keyboard owns the machine, so every simulated console user is an admin. The
+  // console reports no locale: users get DEFAULT_LOCALE until they choose one with /lang.
+  return { platform: 'console', userId: name.toLowerCase(), displayName: name, isAdmin: true };
 }
 
 export type ConsoleLine = { kind: 'skip' } | { kind: 'switch-user'; name: string } | { kind: 'event'; event: InboundEvent };
