@@ -84,7 +84,10 @@ export class ConsolePlatform implements ChatPlatform {
   }
 
   private printUnprompted(text: string): void {
-    if (!this.prompt) return this.print(text);
+    if (!this.prompt) {
+      this.print(text);
+      return;
+    }
     // Start on a fresh line, then redraw the prompt with whatever the user had typed so far.
     this.output.write(`\n${text}\n\n`);
     this.prompt.prompt(true);
