@@ -11,7 +11,7 @@ const byKind = new Map<string, number>();
 for (const q of questions) byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);
 const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ');
 if (errors > 0 || warnings > 0) {
-  console.error(`${errors} error(s), ${warnings} likely duplicate(s) in ${dir}`);
+  console.error(`${errors} error(s), ${warnings} warning(s) (likely duplicates, answers given away by length) in ${dir}`);
   process.exit(1);
 }
 console.log(`ok: ${questions.length} questions (${kinds}) in ${dir}`);

@@ -21,6 +21,10 @@ describe('question file checker: one broken fixture per rule, reported as file:l
     ],
     ['near-duplicate', 'test/fixtures/bad-questions/near-duplicate/tcp.yaml:21: warning: "q-two" looks like a duplicate of "q-one"'],
     ['unknown-kind', 'test/fixtures/bad-questions/unknown-kind/tcp.yaml:4: items.0.kind:'],
+    [
+      'length-giveaway',
+      'test/fixtures/bad-questions/length-giveaway/tcp.yaml:3: warning: "giveaway": the correct option is more than 1.4x longer',
+    ],
     ['yaml-syntax', 'test/fixtures/bad-questions/yaml-syntax/tcp.yaml:11: YAML:'],
   ])('%s', (rule, expected) => {
     const messages = messagesFor(rule);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { findLengthGiveaways, GIVEAWAY_RATIO } from '../../core/questions/length-giveaways.js';
 import { findNearDuplicates } from '../../core/questions/near-duplicates.js';
 import { type Question, questionFileSchema } from '../../core/questions/schema.js';
 
@@ -10,7 +11,7 @@ export interface BankProblem {
   file: string;
   line: number;
   message: string;
-  /** Warnings (likely duplicates) are reported but do not make the bank invalid. */
+  /** Warnings (likely duplicates, answers given away by length) fail the checker but do not stop the bot. */
   severity: 'error' | 'warning';
 }
 
@@ -75,11 +76,16 @@ export function parseQuestionFile(displayName: string, source: string): LoadedBa
 }
 
 /** Line of the `id:` of item `index` in a file, for problems found across files. */
-function itemLine(source: string, index: number): number {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter });
-  const node = doc.getIn(['items', index, 'id'], true) as Node | undefined;
-  return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+/** Line of the `id:` of item `index`; only runs when there is a problem to report, parsing each file once. */
+function itemLine(source: string, index: number, cache: Map<string, { doc: Document; lineCounter: LineCounter }>): number {
+  let parsed = cache.get(source);
+  if (!parsed) {
+    const lineCounter = new LineCounter();
+    parsed = { doc: parseDocument(source, { lineCounter }), lineCounter };
+    cache.set(source, parsed);
+  }
+  const node = parsed.doc.getIn(['items', index, 'id'], true) as Node | undefined;
+  return node?.range ? parsed.lineCounter.linePos(node.range[0]).line : 1;
 }
 
 /**
@@ -101,6 +107,7 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
   }
   const questions: Question[] = [];
   const problems: BankProblem[] = [];
+  const lines = new Map<string, { doc: Document; lineCounter: LineCounter }>();
   const origin = new Map<string, { file: string; source: string; index: number }>();
   const located = new Map<Question, { file: string; source: string; index: number }>();
   for (const name of names) {
@@ -114,8 +121,8 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
       if (first) {
         problems.push({
           file: display,
-          line: itemLine(source, index),
-          message: `duplicate id "${q.id}" (first defined at ${first.file}:${itemLine(first.source, first.index)})`,
+          line: itemLine(source, index, lines),
+          message: `duplicate id "${q.id}" (first defined at ${first.file}:${itemLine(first.source, first.index, lines)})`,
           severity: 'error',
         });
         return;
@@ -131,8 +138,18 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
     if (!at || !first) continue;
     problems.push({
       file: at.file,
-      line: itemLine(at.source, at.index),
-      message: `"${b.id}" looks like a duplicate of "${a.id}" (${first.file}:${itemLine(first.source, first.index)}): their prompts are nearly the same`,
+      line: itemLine(at.source, at.index, lines),
+      message: `"${b.id}" looks like a duplicate of "${a.id}" (${first.file}:${itemLine(first.source, first.index, lines)}): their prompts are nearly the same`,
+      severity: 'warning',
+    });
+  }
+  for (const q of findLengthGiveaways(questions)) {
+    const at = located.get(q);
+    if (!at) continue;
+    problems.push({
+      file: at.file,
+      line: itemLine(at.source, at.index, lines),
+      message: `"${q.id}": the correct option${q.kind === 'multi' ? 's are' : ' is'} more than ${GIVEAWAY_RATIO}x longer than every wrong one, so length gives the answer away`,
       severity: 'warning',
     });
   }
