@@ -110,6 +110,8 @@ describe('posting, answering and revealing', () => {
     expect(post?.title).toContain('Daily question');
     expect(post?.choices?.options.length).toBeGreaterThan(0);
     expect(post?.text).not.toMatch(/All four are TCP control bits|The three-way handshake/);
+    // The post is recorded before the worker finishes the job (open pointer, reveal job): wait for those.
+    await until(async () => (await app.deps.instances.channelOpen(app.channel)) !== undefined, 'the open question pointer');
     expect(await app.deps.instances.channelOpen(app.channel)).toMatch(/^daily-C1-/);
   });
 
