@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadQuestionFiles } from '../../src/infra/questions/load-question-files.js';
+import { formatProblem, loadQuestionFiles, parseQuestionFile } from '../../src/infra/questions/load-question-files.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'bad-questions');
 const messagesFor = (rule: string) =>
@@ -39,5 +39,35 @@ describe('question file checker: one broken fixture per rule, reported as file:l
   it('reports a missing folder instead of throwing', () => {
     const { problems } = loadQuestionFiles(join(fixtures, 'no-such-folder'));
     expect(problems[0]?.message).toMatch(/cannot read the question folder/);
+  });
+});
+
+describe('scalars stay text unless a field is numeric', () => {
+  const base = (difficulty: string, accept: string) => `topic: gil
+items:
+  - id: q
+    kind: short
+    difficulty: ${difficulty}
+    tags: [gil]
+    sources: [{ file: 000_550b11292ffd921e.txt, ref: "#14" }]
+    prompt: { zh: 几个？, en: How many? }
+    accept: ${accept}
+    numeric: { value: 3, unit: count, tolerance: 0.5 }
+    explanation: { zh: 三个, en: three }
+`;
+  it('reads numbers in numeric fields and keeps an unquoted 3 or yes as accepted text', () => {
+    const { questions, problems } = parseQuestionFile('q.yaml', base('2', '[3, yes, 3.0]'));
+    expect(problems).toEqual([]);
+    const q = questions[0];
+    expect(q?.difficulty).toBe(2);
+    expect(q?.kind === 'short' && [q.accept, q.numeric]).toEqual([['3', 'yes', '3.0'], { value: 3, unit: 'count', tolerance: 0.5 }]);
+  });
+
+  it.each([
+    ['4', 'must be 1, 2 or 3'],
+    ['two', 'must be a number'],
+  ])('rejects difficulty %s with a clear message', (difficulty, message) => {
+    const { problems } = parseQuestionFile('q.yaml', base(difficulty, '[x]'));
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([`5: items.0.difficulty: ${message}`]);
   });
 });

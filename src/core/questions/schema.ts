@@ -26,6 +26,15 @@ export type Topic = z.infer<typeof topicSchema>;
 
 const text = z.string().trim().min(1, 'must not be empty');
 
+/**
+ * The loader parses YAML with the failsafe schema (every scalar is a string: no guessing that
+ * `accept: [3]` or `zh: yes` meant a number or a boolean), so numeric fields convert here.
+ */
+const numberField = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : v),
+  z.number({ message: 'must be a number' }),
+);
+
 /** Text in both languages the bot speaks; neither may be missing. */
 export const localizedSchema = z.strictObject({ zh: text, en: text });
 export type Localized = z.infer<typeof localizedSchema>;
@@ -53,7 +62,7 @@ const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-c
 
 const baseFields = {
   id: idSchema,
-  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  difficulty: numberField.pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' })),
   tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lower-case kebab-case')).min(1),
   sources: z.array(sourceSchema).min(1),
   prompt: localizedSchema,
@@ -116,7 +125,7 @@ export const shortItemSchema = z.strictObject({
   /** Accepted answers in either language; compared after normalisation (case, width, spaces, punctuation). */
   accept: z.array(text).min(1),
   /** For numeric answers: the value in `unit`, and how far off an answer may be (same unit). */
-  numeric: z.strictObject({ value: z.number(), unit: unitSchema, tolerance: z.number().min(0).default(0) }).optional(),
+  numeric: z.strictObject({ value: numberField, unit: unitSchema, tolerance: numberField.pipe(z.number().min(0)).default(0) }).optional(),
   explanation: localizedSchema,
 });
 

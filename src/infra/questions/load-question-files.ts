@@ -40,12 +40,22 @@ function nodeAt(doc: Document, path: readonly PathKey[], unknownKey?: string): N
   return doc.contents ?? undefined;
 }
 
-function describe(issue: z.core.$ZodIssue): { message: string; unknownKey?: string } {
+/** The raw value at a zod issue path (zod does not always report the input it rejected). */
+function valueAt(data: unknown, path: readonly PathKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PathKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describe(issue: z.core.$ZodIssue, data: unknown): { message: string; unknownKey?: string } {
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   if (issue.code === 'unrecognized_keys') {
     return { message: `${where}unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`, unknownKey: issue.keys[0] };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path as PathKey[]) === undefined) {
     return { message: `${where}missing required field` };
   }
   return { message: `${where}${issue.message}` };
@@ -54,17 +64,19 @@ function describe(issue: z.core.$ZodIssue): { message: string; unknownKey?: stri
 /** Parses and validates one file's text. Pure apart from its inputs, so tests can feed fixtures. */
 export function parseQuestionFile(displayName: string, source: string): LoadedBank {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // failsafe: every scalar stays a string (see schema.ts); it also skips the type guessing per scalar.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'failsafe' });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const problems: BankProblem[] = [];
   for (const err of doc.errors) {
     problems.push({ file: displayName, line: lineOf(err.pos[0]), message: `YAML: ${err.message.split('\n')[0]}`, severity: 'error' });
   }
   if (problems.length > 0) return { questions: [], problems };
-  const parsed = questionFileSchema.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const parsed = questionFileSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const { message, unknownKey } = describe(issue);
+      const { message, unknownKey } = describe(issue, data);
       const node = nodeAt(doc, issue.path as PathKey[], unknownKey);
       const line = node?.range ? lineOf(node.range[0]) : 1;
       problems.push({ file: displayName, line, message, severity: 'error' });
