@@ -59,10 +59,15 @@ describe('npm start: the console bot', () => {
     await new Promise((r) => orphan.on('exit', r));
     await waitFor(() => existsSync(pidFile), 'the orphan pid file');
     const orphanPid = Number(readFileSync(pidFile, 'utf8'));
-    expect(alive(orphanPid)).toBe(true);
-    const run = await start({ REDIS_DATA_DIR: dataDir }, '/help\n').done;
-    expect(run.code).toBe(0);
-    expect(alive(orphanPid)).toBe(false);
+    try {
+      expect(alive(orphanPid)).toBe(true);
+      const run = await start({ REDIS_DATA_DIR: dataDir }, '/help\n').done;
+      expect(run.code).toBe(0);
+      expect(alive(orphanPid)).toBe(false);
+    } finally {
+      // Never leave the daemonized server behind, even when the behaviour under test is broken.
+      if (alive(orphanPid)) process.kill(orphanPid, 'SIGKILL');
+    }
   });
 
   it('runs a piped script: a question, a grade and a leaderboard with the user, then exits 0', async () => {
