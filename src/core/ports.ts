@@ -16,8 +16,6 @@ export interface DeliveryGuard {
 /** Where the core posts messages nobody asked for right now (daily posts, reveals). */
 export interface ChatPlatform {
   post(channel: ChannelRef, message: OutboundMessage): Promise<PostedMessage | undefined>;
-  /** Replaces a message posted earlier; platforms that cannot edit post a new one instead. */
-  edit?(channel: ChannelRef, posted: PostedMessage, message: OutboundMessage): Promise<void>;
 }
 
 /** Per-user settings and the display names shown on leaderboards. */
@@ -85,8 +83,6 @@ export interface InstanceStore {
    */
   claimReveal(workspace: WorkspaceRef, id: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
   markRevealPosted(workspace: WorkspaceRef, id: string): Promise<void>;
-  /** Every stored answer of an instance (for the reveal's list of answerers). */
-  answers(workspace: WorkspaceRef, id: string): Promise<StoredAnswer[]>;
   answerOf<R extends GradeSummary>(workspace: WorkspaceRef, id: string, userId: string): Promise<StoredAnswer<R> | undefined>;
   stats(workspace: WorkspaceRef, id: string): Promise<InstanceStats>;
   /** The question a user's typed /answer goes to in a channel (their latest personal question). */

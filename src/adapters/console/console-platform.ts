@@ -42,10 +42,6 @@ export class ConsolePlatform implements ChatPlatform {
     return { messageId: String(this.nextMessageId++) };
   }
 
-  async edit(_channel: ChannelRef, _posted: PostedMessage, message: OutboundMessage): Promise<void> {
-    this.printUnprompted(renderForConsole(message, this.options.locale));
-  }
-
   async run(bot: EventSink): Promise<void> {
     const input = this.options.input ?? process.stdin;
     const interactive = this.options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);

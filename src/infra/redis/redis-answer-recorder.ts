@@ -48,7 +48,6 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         (a.result.picked ?? []).join(','),
         a.instance.questionId,
         a.scoreOncePerQuestion ? '1' : '0',
-        '',
         a.week.expireAt,
         a.month.expireAt,
         a.streak?.today ?? '',

@@ -106,11 +106,6 @@ export class RedisInstanceStore implements InstanceStore {
     return storedAnswerSchema.parse(JSON.parse(raw)) as unknown as StoredAnswer<R>;
   }
 
-  async answers(ws: WorkspaceRef, id: string): Promise<StoredAnswer[]> {
-    const raw = await this.redis.hvals(this.keys.instanceAnswers(ws, id));
-    return raw.map((r) => storedAnswerSchema.parse(JSON.parse(r)) as unknown as StoredAnswer);
-  }
-
   async stats(ws: WorkspaceRef, id: string): Promise<InstanceStats> {
     const [counts, dist, first] = await Promise.all([
       this.redis.hmget(this.keys.instance(ws, id), 'answered', 'correct'),

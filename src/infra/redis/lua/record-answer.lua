@@ -3,8 +3,8 @@
 -- KEYS: 1 instance, 2 answers, 3 distribution, 4 first-correct, 5 scored, 6 streak,
 --       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence
 -- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
---       6 questionId, 7 score once per question (1/0), 8 (unused), 9 week expire-at ms,
---       10 month expire-at ms, 11 streak today (YYYY-MM-DD or empty), 12 streak yesterday
+--       6 questionId, 7 score once per question (1/0), 8 week expire-at ms,
+--       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
 if state == 'revealed' then return {'revealed'} end
@@ -46,21 +46,21 @@ local function bump(key, expireAt)
   if expireAt then redis.call('PEXPIREAT', KEYS[key], expireAt) end
 end
 bump(7, nil)
-bump(8, ARGV[9])
-bump(9, ARGV[10])
+bump(8, ARGV[8])
+bump(9, ARGV[9])
 bump(10, nil)
-bump(11, ARGV[9])
-bump(12, ARGV[10])
+bump(11, ARGV[8])
+bump(12, ARGV[9])
 
 local streak = 0
-if ARGV[11] ~= '' then
+if ARGV[10] ~= '' then
   local last = redis.call('HGET', KEYS[6], 'last')
   local count = tonumber(redis.call('HGET', KEYS[6], 'count') or '0')
-  if last == ARGV[11] then
+  if last == ARGV[10] then
     streak = count
   else
-    if last == ARGV[12] then streak = count + 1 else streak = 1 end
-    redis.call('HSET', KEYS[6], 'last', ARGV[11], 'count', streak)
+    if last == ARGV[11] then streak = count + 1 else streak = 1 end
+    redis.call('HSET', KEYS[6], 'last', ARGV[10], 'count', streak)
   end
   local best = tonumber(redis.call('HGET', KEYS[6], 'best') or '0')
   if streak > best then redis.call('HSET', KEYS[6], 'best', streak) end
