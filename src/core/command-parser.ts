@@ -80,7 +80,9 @@ function bindOptions(
       // A value that looks like one option's kind (a time, a zone, a duration) goes there; anything
       // else fills the next option that takes free text, so `/daily set 09:00 tcp-udp 2h` just works.
       const byPattern = byChoice ? undefined : free.find((o) => o.pattern?.test(token));
-      const target = byChoice ?? byPattern ?? free.find((o) => !o.choices && !o.pattern);
+      // A value that looks like nothing in particular fills a missing required option first, so
+      // `/daily set 9am` says "9am is not a time" rather than "missing <time>".
+      const target = byChoice ?? byPattern ?? free.find((o) => o.required && !o.choices) ?? free.find((o) => !o.choices && !o.pattern);
       if (!target) {
         const constrained = free.find((o) => o.choices);
         if (constrained?.choices) {

@@ -34,6 +34,7 @@ describe('the one command grammar', () => {
       '/daily set 18:00 weekdays America/New_York 90m gil',
       { name: 'daily', sub: 'set', args: { time: '18:00', days: 'weekdays', tz: 'America/New_York', reveal: '90m', topic: 'gil' } },
     ],
+    ['/daily set 9am', { name: 'daily', sub: 'set', args: { time: '9am' } }],
     ['/daily set 9:00 UTC mon,wed,fri', { name: 'daily', sub: 'set', args: { time: '9:00', tz: 'UTC', days: 'mon,wed,fri' } }],
     ['/lang EN', { name: 'lang', sub: undefined, args: { locale: 'en' } }],
     ['/help "daily"', { name: 'help', sub: undefined, args: { command: 'daily' } }],

@@ -4,6 +4,9 @@ import { gradingMessages } from './grading-messages.js';
 
 type MessageKey = keyof (typeof gradingMessages)['en'];
 
+/** A `why` that opens with its own verdict ("Wrong.", "正确。") would repeat the one the line already shows. */
+const LEADING_VERDICT = /^\s*(?:right|wrong|correct|incorrect|true|false|正确|错误|对|错)\s*[.:：。，,!！]\s*/i;
+
 const UNIT_KEYS: Readonly<Record<Exclude<Unit, 'count'>, MessageKey>> = {
   ms: 'unitMs',
   s: 'unitS',
@@ -30,7 +33,8 @@ export function renderSolution(question: Question, locale: Locale): string {
       const inOrder = question.options.map((o) => o.key).filter((k) => correct.has(k));
       lines.push(t('solutionAnswer', { keys: inOrder.join(t('listSeparator')) }));
       for (const o of question.options) {
-        const params = { key: o.key, text: o.text[locale], why: o.why[locale] };
+        const why = o.why[locale].replace(LEADING_VERDICT, '') || o.why[locale];
+        const params = { key: o.key, text: o.text[locale], why };
         lines.push(t(correct.has(o.key) ? 'solutionOptionRight' : 'solutionOptionWrong', params));
       }
       lines.push(t('solutionExplanation', { text: question.explanation[locale] }));

@@ -176,6 +176,19 @@ describe('renderSolution', () => {
     );
     expect(renderSolution(daemonThreads, 'zh').split('\n')[0]).toBe('**答案：**A');
   });
+  it('does not repeat a verdict the why already opens with', () => {
+    const q = {
+      ...udpProtocols,
+      options: udpProtocols.options.map((o) => ({
+        ...o,
+        why: { en: `${o.key === 'B' ? 'Wrong.' : 'Right:'} ${o.why.en}`, zh: `${o.key === 'B' ? '错误。' : '正确。'}${o.why.zh}` },
+      })),
+    };
+    const en = renderSolution(q, 'en').split('\n');
+    expect(en[1]).toBe('**A** DNS queries: correct. Ordinary queries use UDP 53.');
+    expect(en[2]).toBe('**B** SSH: wrong. SSH runs over TCP.');
+    expect(renderSolution(q, 'zh')).not.toMatch(/错误。错误|正确。正确|错误。\s*错误/);
+  });
   it('short: accepted forms, value and explanation', () => {
     expect(renderSolution(timeWaitDuration, 'zh')).toBe(
       ['**可接受的答案：**`60s`、`60 秒`、`1 minute`', '**数值：**60 秒', '**解析：**TCP_TIMEWAIT_LEN 定义为 60 秒。'].join('\n'),
