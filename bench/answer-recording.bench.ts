@@ -20,7 +20,15 @@ export default async function bench(): Promise<BenchResult[]> {
     const channel = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' };
     const now = Date.now();
     const { week, month } = periodBuckets(new Date(now), 'UTC');
-    const instance = { id: 'daily-bench', questionId: 'q', mode: 'daily' as const, channel, createdAt: now, state: 'open' as const };
+    const instance = {
+      id: 'daily-bench',
+      questionId: 'q',
+      mode: 'daily' as const,
+      channel,
+      audience: { kind: 'channel' as const },
+      createdAt: now,
+      state: 'open' as const,
+    };
     await instances.create(instance);
     const result = { score: 1, points: 10, correct: true, picked: ['A', 'C'] };
     const total = 20_000;
@@ -36,6 +44,8 @@ export default async function bench(): Promise<BenchResult[]> {
             user,
             result,
             scoreOncePerQuestion: false,
+            clearUserPointer: false,
+            makeRateable: false,
             week,
             month,
             streak: { today: '2026-11-23', yesterday: '2026-11-22' },
@@ -50,7 +60,17 @@ export default async function bench(): Promise<BenchResult[]> {
     const dupUser = { platform: 'slack' as const, userId: 'U1', displayName: 'u1', isAdmin: false };
     await Promise.all(
       Array.from({ length: 5000 }, () =>
-        recorder.record({ instance, user: dupUser, result, scoreOncePerQuestion: false, week, month, now }),
+        recorder.record({
+          instance,
+          user: dupUser,
+          result,
+          scoreOncePerQuestion: false,
+          clearUserPointer: false,
+          makeRateable: false,
+          week,
+          month,
+          now,
+        }),
       ),
     );
     const dupPerSecond = (5000 * 1000) / (performance.now() - dupStart);

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Bot } from './core/bot.js';
 import type { ErrorSink } from './core/bot-deps.js';
-import type { DailyDeps, DailyScheduler } from './core/daily/daily-ports.js';
-import { coreHandlers } from './core/handlers.js';
+import type { DailyDeps } from './core/daily/daily-ports.js';
+import { coreHandlers, coreJobHandlers } from './core/handlers.js';
 import type { Locale } from './core/i18n/catalog.js';
+import type { JobHandlers } from './core/jobs/job-definitions.js';
+import type { JobQueue } from './core/jobs/job-queue.js';
 import type { ChatPlatform, Clock } from './core/ports.js';
 import type { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
@@ -18,13 +20,15 @@ import { RedisQuestionHistory } from './infra/redis/redis-question-history.js';
 import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
 
 export interface ComposeOptions {
+  /** The stores' client; give it `enableAutoPipelining` so independent reads share a round trip. */
   redis: Redis;
   prefix: string;
   bank: QuestionBank;
   defaultLocale: Locale;
   defaultTimezone: string;
   errorSink: ErrorSink;
-  scheduler: DailyScheduler;
+  jobs: JobQueue;
+  /** Filled in as adapters start; the same object the core reads, so late registration is seen. */
   platforms: Partial<Record<Platform, ChatPlatform>>;
   clock?: Clock;
   newId?: () => string;
@@ -32,7 +36,7 @@ export interface ComposeOptions {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Short, URL- and component-id-safe random ids (no ':' so they fit `ans:<id>:<keys>`). */
+/** Short, URL- and component-id-safe random ids (no ':' so they stay one part of an action id). */
 export function randomId(): string {
   return randomBytes(8).toString('base64url');
 }
@@ -52,17 +56,21 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     leaderboards: new RedisLeaderboardStore(o.redis, keys),
     history: new RedisQuestionHistory(o.redis, keys),
     deliveries: new RedisDeliveryGuard(o.redis, keys),
+    jobs: o.jobs,
+    platforms: o.platforms,
     defaultLocale: o.defaultLocale,
     defaultTimezone: o.defaultTimezone,
     errorSink: o.errorSink,
     newId: o.newId ?? randomId,
     schedules: new RedisDailyScheduleStore(o.redis, keys),
-    scheduler: o.scheduler,
-    platforms: o.platforms,
   };
 }
 
-export function composeBot(o: ComposeOptions): { bot: Bot<DailyDeps>; deps: ReturnType<typeof composeDeps> } {
+export function composeBot(o: ComposeOptions): {
+  bot: Bot<DailyDeps>;
+  deps: ReturnType<typeof composeDeps>;
+  jobHandlers: JobHandlers;
+} {
   const deps = composeDeps(o);
-  return { bot: new Bot<DailyDeps>(deps, coreHandlers()), deps };
+  return { bot: new Bot<DailyDeps>(deps, coreHandlers()), deps, jobHandlers: coreJobHandlers(deps) };
 }

@@ -1,12 +1,13 @@
 import { ConsolePlatform } from './adapters/console/console-platform.js';
-import { composeBot } from './compose.js';
+import type { PlatformAdapter } from './adapters/platform-adapter.js';
+import { composeBot, systemClock } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
-import { BullmqDailyScheduler } from './infra/queue/bullmq-daily-scheduler.js';
-import { createDailyWorker } from './infra/queue/daily-worker.js';
+import { BullmqJobQueue } from './infra/queue/bullmq-job-queue.js';
+import { createJobWorker } from './infra/queue/job-worker.js';
 import { type EmbeddedRedis, RedisServerMissingError, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
 import { RedisKeys } from './infra/redis/keys.js';
 import { createRedis } from './infra/redis/redis-client.js';
@@ -69,40 +70,59 @@ async function main(): Promise<number> {
       await shutdown();
       return 1;
     }
+    // The stores' own connection pipelines independent commands of one tick into one round trip;
+    // BullMQ keeps a plain one (its blocking commands must not share a pipeline).
+    const storeRedis = createRedis(url, { enableAutoPipelining: true });
+    cleanups.push(async () => (storeRedis.status === 'ready' ? storeRedis.quit() : storeRedis.disconnect()));
+    storeRedis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
 
     const keys = new RedisKeys(config.redis.prefix);
-    const scheduler = new BullmqDailyScheduler(redis, keys.bullPrefix());
-    cleanups.push(() => scheduler.close());
-    const consolePlatform = config.console ? new ConsolePlatform({ locale: config.defaultLocale }) : undefined;
+    const jobs = new BullmqJobQueue(redis, keys.bullPrefix(), systemClock);
+    cleanups.push(() => jobs.close());
+    const adapters: PlatformAdapter[] = [];
+    if (config.console) adapters.push(new ConsolePlatform({ locale: config.defaultLocale }));
+    if (adapters.length === 0) {
+      logger.error('Discord and Slack adapters are not part of this build yet; unset the platform tokens to use the console.');
+      await shutdown();
+      return 1;
+    }
     const sink = errorSink(logger);
-    const { bot, deps } = composeBot({
-      redis,
+    const platforms: Partial<Record<Platform, PlatformAdapter>> = {};
+    for (const adapter of adapters) platforms[adapter.platform] = adapter;
+    const { bot, jobHandlers } = composeBot({
+      redis: storeRedis,
       prefix: config.redis.prefix,
       bank,
       defaultLocale: config.defaultLocale,
       defaultTimezone: config.defaultTimezone,
       errorSink: sink,
-      scheduler,
-      platforms: { console: consolePlatform },
+      jobs,
+      platforms,
     });
-    // One worker per platform this process runs; closed first so an in-flight post finishes.
-    for (const platform of Object.keys(deps.platforms) as Platform[]) {
-      if (!deps.platforms[platform]) continue;
-      const worker = createDailyWorker(redis, keys.bullPrefix(), deps, platform, {
-        onError: (error, job) => sink(error, { platform, job: job?.name, jobId: job?.id }),
+    // One worker per platform this process runs; closed before the queues and Redis, so an
+    // in-flight post finishes.
+    for (const adapter of adapters) {
+      const worker = createJobWorker(redis, keys.bullPrefix(), adapter.platform, jobHandlers, {
+        onError: (error, job) => sink(error, { platform: adapter.platform, job: job?.name, jobId: job?.id }),
       });
       cleanups.push(() => worker.close());
     }
+    // Adapters stop first (cleanups run in reverse): no new event arrives while the rest closes.
+    for (const adapter of adapters) {
+      await adapter.start(bot);
+      cleanups.push(() => adapter.stop());
+    }
     logger.info({ questions: bank.size, platforms: describePlatforms(config) }, 'PrepBot ready');
 
-    if (consolePlatform) {
-      await consolePlatform.run(bot);
+    const finished = adapters.map((a) => a.finished).filter((f): f is Promise<void> => f !== undefined);
+    // Only the console ends by itself (end of input); a chat platform runs until a signal.
+    if (finished.length === adapters.length) {
+      await Promise.all(finished);
       await shutdown();
       return 0;
     }
-    logger.error('Discord and Slack adapters are not part of this build yet; unset the platform tokens to use the console.');
-    await shutdown();
-    return 1;
+    await new Promise<never>(() => undefined);
+    return 0;
   } catch (error) {
     if (error instanceof RedisServerMissingError) {
       process.stderr.write(`${error.message}\n`);

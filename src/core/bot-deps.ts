@@ -1,15 +1,9 @@
 import type { Locale } from './i18n/catalog.js';
-import type {
-  AnswerRecorder,
-  Clock,
-  DeliveryGuard,
-  InstanceStore,
-  LeaderboardStore,
-  QuestionHistoryStore,
-  UserDirectory,
-} from './ports.js';
+import type { InstanceStore } from './instances/question-instance.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { AnswerRecorder, ChatPlatform, Clock, DeliveryGuard, LeaderboardStore, QuestionHistoryStore, UserDirectory } from './ports.js';
 import type { QuestionBank } from './questions/question-bank.js';
-import type { InboundEvent, Reply } from './types.js';
+import type { Capabilities, InboundEvent, OutboundMessage, Platform, Responder } from './types.js';
 
 /** Logs an unexpected failure once, with context. The core never logs anywhere else. */
 export type ErrorSink = (error: unknown, context: Record<string, unknown>) => void;
@@ -24,6 +18,9 @@ export interface BotDeps {
   leaderboards: LeaderboardStore;
   history: QuestionHistoryStore;
   deliveries: DeliveryGuard;
+  jobs: JobQueue;
+  /** Where scheduled posts go, by platform: each running adapter registers itself. */
+  platforms: Partial<Record<Platform, ChatPlatform>>;
   defaultLocale: Locale;
   /** Zone for leaderboard weeks/months and streak days when nothing more specific is known. */
   defaultTimezone: string;
@@ -36,5 +33,8 @@ export interface UseCaseContext<D extends BotDeps = BotDeps> {
   deps: D;
   event: InboundEvent;
   locale: Locale;
-  reply: Reply;
+  responder: Responder;
+  capabilities: Capabilities;
+  /** Shorthand for `responder.reply`. */
+  reply: (message: OutboundMessage) => Promise<unknown>;
 }

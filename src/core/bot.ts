@@ -1,36 +1,44 @@
+import { ACTION_ACK } from './actions/action-ack.js';
+import { type ActionKind, type ActionRef, decodeAction, decodeForm, type FormKind } from './actions/action-codec.js';
 import type { BotDeps, UseCaseContext } from './bot-deps.js';
 import { parseCommandText } from './command-parser.js';
-import { findCommand } from './commands.js';
+import { findCommand, replyVisibility } from './commands.js';
 import { UserFacingError } from './errors.js';
 import type { Locale } from './i18n/catalog.js';
 import { errorText, t } from './i18n/messages.js';
-import type { CommandInvocation, InboundEvent, Reply } from './types.js';
+import type { AckPlan, Capabilities, CommandInvocation, InboundEvent, Responder } from './types.js';
 
 export type CommandHandler<D extends BotDeps = BotDeps> = (ctx: UseCaseContext<D>, command: CommandInvocation) => Promise<void>;
-export type ChoiceHandler<D extends BotDeps = BotDeps> = (
+export type ActionHandler<D extends BotDeps = BotDeps> = (
   ctx: UseCaseContext<D>,
-  event: Extract<InboundEvent, { kind: 'choice' }>,
+  action: ActionRef,
+  values: readonly string[],
 ) => Promise<void>;
-export type RatingHandler<D extends BotDeps = BotDeps> = (
+export type FormHandler<D extends BotDeps = BotDeps> = (
   ctx: UseCaseContext<D>,
-  event: Extract<InboundEvent, { kind: 'rating' }>,
+  form: ActionRef<FormKind>,
+  fields: Record<string, string>,
 ) => Promise<void>;
 
+/** The route tables from commands, action kinds and form kinds to use cases. */
 export interface Handlers<D extends BotDeps = BotDeps> {
   commands: Record<string, CommandHandler<D>>;
-  choice: ChoiceHandler<D>;
-  rating: RatingHandler<D>;
+  actions: Record<ActionKind, ActionHandler<D>>;
+  forms: Record<FormKind, FormHandler<D>>;
 }
 
-/** What an adapter needs from the core: one call per inbound event. */
+/** What an adapter needs from the core: how to acknowledge an event, then one call to handle it. */
 export interface EventSink {
-  handle(event: InboundEvent, reply: Reply): Promise<void>;
+  /** Pure and immediate: how to acknowledge this event before `handle` runs. */
+  ackPlan(event: InboundEvent, capabilities: Capabilities): AckPlan;
+  handle(event: InboundEvent, responder: Responder): Promise<void>;
 }
 
 /**
- * The core's single entry point. Adapters call `handle` with a plain event and a reply function
- * bound to the interaction; the Bot picks the locale, routes to a use case, and is the one error
- * sink: user mistakes become private messages, everything else is logged once.
+ * The core's single entry point. Adapters ask `ackPlan`, acknowledge, then call `handle` with a
+ * plain event and a responder bound to the interaction; the Bot picks the locale, routes to a use
+ * case, and is the one error sink: user mistakes become private messages, everything else is
+ * logged once.
  */
 export class Bot<D extends BotDeps = BotDeps> implements EventSink {
   constructor(
@@ -38,16 +46,46 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     private readonly handlers: Handlers<D>,
   ) {}
 
-  async handle(event: InboundEvent, reply: Reply): Promise<void> {
-    let locale: Locale = event.user.locale ?? this.deps.defaultLocale;
-    const ctxBase = { deps: this.deps, event, reply };
-    try {
-      locale = (await this.deps.users.localeOf(event.channel, event.user.userId)) ?? locale;
-      if (event.deliveryId && !(await this.deps.deliveries.firstDelivery(`${event.user.platform}:${event.deliveryId}`))) {
-        return;
+  ackPlan(event: InboundEvent, capabilities: Capabilities): AckPlan {
+    switch (event.kind) {
+      case 'text': {
+        let command: CommandInvocation;
+        try {
+          command = parseCommandText(event.text);
+        } catch {
+          return { kind: 'reply', visibility: 'private' }; // the usage message
+        }
+        return commandAck(command, capabilities);
       }
-      await this.deps.users.remember(event.channel, event.user);
-      const ctx: UseCaseContext<D> = { ...ctxBase, locale };
+      case 'command':
+        return commandAck(event.command, capabilities);
+      case 'action': {
+        const ref = decodeAction(event.actionId);
+        return ref ? ACTION_ACK[ref.kind] : { kind: 'reply', visibility: 'private' };
+      }
+      case 'form':
+        return { kind: 'reply', visibility: 'private' };
+    }
+  }
+
+  async handle(event: InboundEvent, responder: Responder): Promise<void> {
+    let locale: Locale = event.user.locale ?? this.deps.defaultLocale;
+    try {
+      // One round trip: the member's /lang choice and the delivery check travel together.
+      const [chosen, first] = await Promise.all([
+        this.deps.users.localeOf(event.channel, event.user.userId),
+        event.deliveryId ? this.deps.deliveries.firstDelivery(`${event.user.platform}:${event.deliveryId}`) : true,
+      ]);
+      locale = chosen ?? locale;
+      if (!first) return;
+      const ctx: UseCaseContext<D> = {
+        deps: this.deps,
+        event,
+        locale,
+        responder,
+        capabilities: responder.capabilities,
+        reply: (message) => responder.reply(message),
+      };
       switch (event.kind) {
         case 'text':
           await this.runCommand(ctx, parseCommandText(event.text));
@@ -55,15 +93,21 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
         case 'command':
           await this.runCommand(ctx, event.command);
           return;
-        case 'choice':
-          await this.handlers.choice(ctx, event);
+        case 'action': {
+          const ref = decodeAction(event.actionId);
+          if (!ref) throw new UserFacingError('stale-action');
+          await this.handlers.actions[ref.kind](ctx, ref, event.values ?? []);
           return;
-        case 'rating':
-          await this.handlers.rating(ctx, event);
+        }
+        case 'form': {
+          const ref = decodeForm(event.formId);
+          if (!ref) throw new UserFacingError('stale-action');
+          await this.handlers.forms[ref.kind](ctx, ref, event.fields);
           return;
+        }
       }
     } catch (error) {
-      await this.fail(error, event, locale, reply);
+      await this.fail(error, event, locale, responder);
     }
   }
 
@@ -81,11 +125,11 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     await handler(ctx, command);
   }
 
-  private async fail(error: unknown, event: InboundEvent, locale: Locale, reply: Reply): Promise<void> {
+  private async fail(error: unknown, event: InboundEvent, locale: Locale, responder: Responder): Promise<void> {
     if (error instanceof UserFacingError) {
-      await reply({ visibility: 'private', tone: 'error', text: errorText(locale, error.code, error.params) }).catch((e: unknown) =>
-        this.deps.errorSink(e, { phase: 'reply', kind: event.kind }),
-      );
+      await responder
+        .reply({ visibility: 'private', tone: 'error', text: errorText(locale, error.code, error.params) })
+        .catch((e: unknown) => this.deps.errorSink(e, { phase: 'reply', kind: event.kind }));
       return;
     }
     this.deps.errorSink(error, {
@@ -95,6 +139,13 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
       channelId: event.channel.channelId,
       userId: event.user.userId,
     });
-    await reply({ visibility: 'private', tone: 'error', text: t(locale, 'internal-error') }).catch(() => undefined);
+    await responder.reply({ visibility: 'private', tone: 'error', text: t(locale, 'internal-error') }).catch(() => undefined);
   }
+}
+
+function commandAck(command: CommandInvocation, capabilities: Capabilities): AckPlan {
+  const spec = findCommand(command.name);
+  const formOption = spec?.opensFormWhenEmpty;
+  if (formOption && capabilities.forms && !command.args[formOption]?.trim()) return { kind: 'form' };
+  return { kind: 'reply', visibility: replyVisibility(command) };
 }

@@ -1,4 +1,5 @@
 import type { Localized } from './questions/schema.js';
+import type { Visibility } from './types.js';
 
 /**
  * The one command table. It feeds the text parser (console, Slack), Discord command registration,
@@ -17,13 +18,22 @@ export interface OptionSpec {
   pattern?: RegExp;
   /** Discord renders `user` options as a member picker; in text it is a mention or a name. */
   type?: 'string' | 'integer' | 'user';
+  /** Bounds of an integer option. */
+  min?: number;
+  max?: number;
+  /** Where suggestions come from while typing (Discord autocomplete). */
+  autocomplete?: 'topic-or-question' | 'topic';
 }
+
+/** Who sees a command's reply: an adapter defers with this before the core runs. */
+export type ReplySpec = Visibility;
 
 export interface SubcommandSpec {
   name: string;
   description: Localized;
   options?: readonly OptionSpec[];
   adminOnly?: boolean;
+  reply: ReplySpec;
 }
 
 export interface CommandSpec {
@@ -36,6 +46,13 @@ export interface CommandSpec {
   subcommands?: readonly SubcommandSpec[];
   /** Subcommand used when the first word is not a subcommand name. */
   defaultSub?: string;
+  /** Who sees the reply (commands with subcommands declare it per subcommand). */
+  reply: ReplySpec;
+  /**
+   * Given without its free-text option on a platform with forms, the command opens a form for that
+   * text instead (Discord `/answer` with nothing typed shows the answer form).
+   */
+  opensFormWhenEmpty?: string;
 }
 
 const L = (zh: string, en: string): Localized => ({ zh, en });
@@ -47,7 +64,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'quiz',
     description: L('来一道题：可指定主题或题目 id', 'Get a question: optionally a topic or a question id'),
-    options: [{ name: 'target', description: L('主题或题目 id', 'Topic or question id') }],
+    reply: 'private',
+    options: [{ name: 'target', description: L('主题或题目 id', 'Topic or question id'), autocomplete: 'topic-or-question' }],
   },
   {
     name: 'answer',
@@ -55,16 +73,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       '回答当前的题目：字母、选项文字、数字或文字',
       'Answer the current question: letters, option text, a number or free text',
     ),
-    options: [{ name: 'text', description: L('你的答案', 'Your answer'), required: true, rest: true }],
+    reply: 'private',
+    opensFormWhenEmpty: 'text',
+    options: [{ name: 'text', description: L('你的答案', 'Your answer'), rest: true }],
   },
   {
     name: 'leaderboard',
     description: L('排行榜：总榜、周榜、月榜', 'Leaderboards: all-time, weekly, monthly'),
     defaultSub: 'show',
+    reply: 'public',
     subcommands: [
       {
         name: 'show',
         description: L('查看前十名和你的名次', 'Show the top 10 and your rank'),
+        reply: 'public',
         options: [
           { name: 'period', description: L('all / week / month', 'all / week / month'), choices: PERIODS },
           {
@@ -74,18 +96,24 @@ export const COMMANDS: readonly CommandSpec[] = [
           },
         ],
       },
-      { name: 'hide-me', description: L('不在公开榜单上显示我（积分保留）', 'Hide me from public boards (points are kept)') },
-      { name: 'show-me', description: L('在公开榜单上重新显示我', 'Show me on public boards again') },
+      {
+        name: 'hide-me',
+        description: L('不在公开榜单上显示我（积分保留）', 'Hide me from public boards (points are kept)'),
+        reply: 'private',
+      },
+      { name: 'show-me', description: L('在公开榜单上重新显示我', 'Show me on public boards again'), reply: 'private' },
     ],
   },
   {
     name: 'daily',
     description: L('每日一题：定时发布、收集作答、统一揭晓', 'Daily team question: scheduled post, private answers, one reveal'),
     adminOnly: true,
+    reply: 'private',
     subcommands: [
       {
         name: 'set',
         description: L('设置本频道的每日一题', "Schedule this channel's daily question"),
+        reply: 'public',
         options: [
           { name: 'time', description: L('发布时间 HH:MM', 'Post time HH:MM'), required: true, pattern: /^\d{1,2}[:：]\d{1,2}$/ },
           {
@@ -99,7 +127,7 @@ export const COMMANDS: readonly CommandSpec[] = [
             pattern:
               /^(?:every-?day|daily|weekdays|weekends|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:,(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)*)$/i,
           },
-          { name: 'topic', description: L('只出这个主题的题', 'Only questions of this topic') },
+          { name: 'topic', description: L('只出这个主题的题', 'Only questions of this topic'), autocomplete: 'topic' },
           {
             name: 'reveal',
             description: L('多久后揭晓答案，如 30m、2h', 'Reveal after, e.g. 30m, 2h'),
@@ -107,10 +135,10 @@ export const COMMANDS: readonly CommandSpec[] = [
           },
         ],
       },
-      { name: 'off', description: L('关闭本频道的每日一题', "Turn off this channel's daily question") },
-      { name: 'now', description: L('立即发布一道', 'Post one now') },
-      { name: 'reveal', description: L('立即揭晓当前题目', 'Reveal the open question now') },
-      { name: 'status', description: L('查看下一次发布时间和设置', 'Next post time and settings') },
+      { name: 'off', description: L('关闭本频道的每日一题', "Turn off this channel's daily question"), reply: 'public' },
+      { name: 'now', description: L('立即发布一道', 'Post one now'), reply: 'private' },
+      { name: 'reveal', description: L('立即揭晓当前题目', 'Reveal the open question now'), reply: 'private' },
+      { name: 'status', description: L('查看下一次发布时间和设置', 'Next post time and settings'), reply: 'private' },
     ],
   },
   {
@@ -119,6 +147,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '给刚答完的问答题自评（复习间隔据此安排）',
       'Rate yourself on the open question you just answered (sets when it comes back)',
     ),
+    reply: 'private',
     options: [
       {
         name: 'rating',
@@ -131,17 +160,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'lang',
     description: L('切换语言', 'Switch language'),
+    reply: 'private',
     options: [{ name: 'locale', description: L('zh 或 en', 'zh or en'), required: true, choices: ['zh', 'en'] }],
   },
   {
     name: 'help',
     description: L('命令列表，或某个命令的说明', 'List commands, or help for one command'),
+    reply: 'private',
     options: [{ name: 'command', description: L('命令名', 'Command name') }],
   },
   {
     name: 'as',
     description: L('（仅控制台）切换为另一个用户', '(console only) act as another user'),
     consoleOnly: true,
+    reply: 'private',
     options: [{ name: 'name', description: L('用户名', 'User name'), required: true }],
   },
 ];
@@ -150,9 +182,19 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
+/** Who sees the reply to a command, known before it runs (an unknown command's usage message is private). */
+export function replyVisibility(command: { name: string; sub?: string | undefined }): Visibility {
+  const spec = findCommand(command.name);
+  if (!spec) return 'private';
+  const sub = spec.subcommands?.find((s) => s.name === (command.sub ?? spec.defaultSub));
+  return sub?.reply ?? spec.reply;
+}
+
 /** `/daily set <time> [tz] ...`: the usage line shown in help and usage errors. */
 export function usageOf(spec: CommandSpec, sub?: SubcommandSpec): string {
-  const opts = (o: readonly OptionSpec[] | undefined) => (o ?? []).map((x) => (x.required ? `<${x.name}>` : `[${x.name}]`)).join(' ');
+  // An option a form can supply is still needed in text, so it reads as required: /answer <text>.
+  const needed = (x: OptionSpec) => x.required || spec.opensFormWhenEmpty === x.name;
+  const opts = (o: readonly OptionSpec[] | undefined) => (o ?? []).map((x) => (needed(x) ? `<${x.name}>` : `[${x.name}]`)).join(' ');
   if (sub) return `/${spec.name} ${sub.name} ${opts(sub.options)}`.trim();
   if (spec.subcommands) {
     // The default subcommand may be left out, so show its options directly: /leaderboard [period] [scope] | hide-me

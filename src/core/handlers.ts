@@ -1,14 +1,27 @@
-import { rateAnswer, rateByCommand, submitChoice, submitTypedAnswer } from './answer/submit-answer.js';
+import {
+  answerByButton,
+  answerByForm,
+  answerBySelect,
+  answerOwnCard,
+  openAnswerForm,
+  rateByButton,
+  rateByCommand,
+  submitTypedAnswer,
+} from './answer/submit-answer.js';
 import type { Handlers } from './bot.js';
+import type { BotDeps } from './bot-deps.js';
 import { dailyCommand } from './daily/daily-commands.js';
 import type { DailyDeps } from './daily/daily-ports.js';
+import { postDailyQuestion, scheduledRunKey } from './daily/post-daily-question.js';
+import { revealDailyQuestion } from './daily/reveal-daily-question.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
+import type { JobHandlers } from './jobs/job-definitions.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
 import { startQuiz } from './quiz/start-quiz.js';
 import { setLanguage } from './settings/set-language.js';
 
-/** The route table from command names to use cases. Features add their commands here. */
+/** The route tables from commands, action kinds and form kinds to use cases. Features add theirs here. */
 export function coreHandlers(): Handlers<DailyDeps> {
   return {
     commands: {
@@ -29,7 +42,28 @@ export function coreHandlers(): Handlers<DailyDeps> {
         throw new UserFacingError('console-only', { command: 'as' });
       },
     },
-    choice: submitChoice,
-    rating: rateAnswer,
+    actions: {
+      ans: answerByButton,
+      own: answerOwnCard,
+      pick: answerBySelect,
+      form: openAnswerForm,
+      rate: rateByButton,
+    },
+    forms: {
+      answer: answerByForm,
+    },
+  };
+}
+
+/** The route table from job names to the use cases the worker runs. */
+export function coreJobHandlers(deps: DailyDeps & BotDeps): JobHandlers {
+  return {
+    'daily-post': async ({ channel }, run) => {
+      const schedule = await deps.schedules.get(channel);
+      if (!schedule) return 'no-schedule'; // turned off after this run was queued
+      const outcome = await postDailyQuestion(deps, channel, scheduledRunKey(new Date(run.dueAt), schedule.timezone));
+      return outcome.status;
+    },
+    'daily-reveal': ({ channel, instanceId }) => revealDailyQuestion(deps, channel, instanceId, 'job'),
   };
 }

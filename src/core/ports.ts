@@ -1,6 +1,7 @@
 import type { Locale } from './i18n/catalog.js';
+import type { GradeSummary, InstanceIdentity, StoredAnswer } from './instances/question-instance.js';
 import type { Topic } from './questions/schema.js';
-import type { ChannelRef, OutboundMessage, PostedMessage, UserRef, WorkspaceRef } from './types.js';
+import type { Capabilities, ChannelRef, MessageRef, OutboundMessage, UserRef, WorkspaceRef } from './types.js';
 
 /** The current time; tests pass a fixed clock so period roll-overs and streaks are deterministic. */
 export interface Clock {
@@ -13,93 +14,32 @@ export interface DeliveryGuard {
   firstDelivery(key: string): Promise<boolean>;
 }
 
-/** Where the core posts messages nobody asked for right now (daily posts, reveals). */
+/**
+ * A chat platform as the core sees it outside an interaction: where scheduled work (daily posts,
+ * reveals, mock rounds) goes. Adapters implement it next to their event handling.
+ */
 export interface ChatPlatform {
-  post(channel: ChannelRef, message: OutboundMessage): Promise<PostedMessage | undefined>;
+  readonly capabilities: Capabilities;
+  /**
+   * Posts a message in a channel. `idempotencyKey` is the same for every retry of the same post, so
+   * a platform that supports it (Discord's nonce) can recognise a repeat.
+   */
+  post(channel: ChannelRef, message: OutboundMessage, options: { idempotencyKey: string }): Promise<MessageRef>;
+  /** Replaces a message posted earlier (a question at its reveal, a lobby as members join). */
+  edit(ref: MessageRef, message: OutboundMessage): Promise<void>;
+  /** A message in a channel that only `userId` sees (a Slack ephemeral message, a Discord DM). */
+  postPrivate(channel: ChannelRef, userId: string, message: OutboundMessage): Promise<MessageRef | undefined>;
 }
 
-/** Per-user settings and the display names shown on leaderboards. */
+/**
+ * Per-user settings and the display names shown on leaderboards (names are stored when a member
+ * scores or joins something, not on every event).
+ */
 export interface UserDirectory {
   remember(workspace: WorkspaceRef, user: UserRef): Promise<void>;
   localeOf(workspace: WorkspaceRef, userId: string): Promise<Locale | undefined>;
   setLocale(workspace: WorkspaceRef, userId: string, locale: Locale): Promise<void>;
   displayNames(workspace: WorkspaceRef, userIds: readonly string[]): Promise<Map<string, string>>;
-}
-
-export type InstanceMode = 'quiz' | 'daily' | 'drill' | 'mock';
-
-/** One showing of a question: a personal quiz, a channel's daily post, a drill step, a mock round. */
-export interface QuestionInstance {
-  id: string;
-  questionId: string;
-  mode: InstanceMode;
-  channel: ChannelRef;
-  /** For personal modes: the only user who may answer. */
-  ownerUserId?: string | undefined;
-  createdAt: number;
-  state: 'open' | 'revealed';
-  revealAt?: number | undefined;
-  posted?: PostedMessage | undefined;
-  /** Channel time zone at posting time, used for streak days of members without their own. */
-  timezone?: string | undefined;
-  /** Locale of public posts about this instance (the channel's daily setting). */
-  locale?: 'zh' | 'en' | undefined;
-  revealedAt?: number | undefined;
-  /** Set once the reveal message is out, so a retried reveal job does not post it again. */
-  revealPosted?: boolean | undefined;
-}
-
-/** What the leaderboard and stats need from a grade; the grading result is stored whole. */
-export interface GradeSummary {
-  score: number;
-  points: number;
-  correct: boolean;
-  picked?: readonly string[] | undefined;
-}
-
-export interface StoredAnswer<R extends GradeSummary = GradeSummary> {
-  userId: string;
-  result: R;
-  answeredAt: number;
-}
-
-export interface InstanceStats {
-  answered: number;
-  correct: number;
-  /** How many picked each option key. */
-  distribution: Record<string, number>;
-  /** The first correct answerers, in order (at most three). */
-  firstCorrect: string[];
-}
-
-export interface InstanceStore {
-  /** Creates the instance unless one with that id exists; returns false if it already did. */
-  create(instance: QuestionInstance): Promise<boolean>;
-  get(workspace: WorkspaceRef, id: string): Promise<QuestionInstance | undefined>;
-  setPosted(workspace: WorkspaceRef, id: string, posted: PostedMessage): Promise<void>;
-  /**
-   * Claims the posting of the reveal and closes the instance to answers. `busy` means another
-   * claim younger than `staleMs` is still in progress; an older one counts as abandoned (a crash).
-   */
-  claimReveal(workspace: WorkspaceRef, id: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
-  markRevealPosted(workspace: WorkspaceRef, id: string): Promise<void>;
-  answerOf<R extends GradeSummary>(workspace: WorkspaceRef, id: string, userId: string): Promise<StoredAnswer<R> | undefined>;
-  stats(workspace: WorkspaceRef, id: string): Promise<InstanceStats>;
-  /** The question a user's typed /answer goes to in a channel (their latest personal question). */
-  setPending(channel: ChannelRef, userId: string, instanceId: string): Promise<void>;
-  pending(channel: ChannelRef, userId: string): Promise<string | undefined>;
-  clearPending(channel: ChannelRef, userId: string): Promise<void>;
-  /** The channel's open public question (today's daily, the current mock round). */
-  setChannelOpen(channel: ChannelRef, instanceId: string | undefined): Promise<void>;
-  channelOpen(channel: ChannelRef): Promise<string | undefined>;
-  /** Questions posted publicly and not yet revealed anywhere in the workspace, by instance id. */
-  setPubliclyOpen(workspace: WorkspaceRef, instanceId: string, questionId: string | undefined): Promise<void>;
-  publiclyOpenQuestions(workspace: WorkspaceRef): Promise<Set<string>>;
-  /** The open question a user answered last here, which `/rate` (the typed fallback of the rating buttons) rates. */
-  setRateable(channel: ChannelRef, userId: string, instanceId: string): Promise<void>;
-  rateable(channel: ChannelRef, userId: string): Promise<string | undefined>;
-  /** Stores an again/hard/good/easy self-rating next to the user's answer (open questions). */
-  setSelfRating(workspace: WorkspaceRef, id: string, userId: string, rating: string): Promise<boolean>;
 }
 
 export type Period = 'all' | 'week' | 'month';
@@ -111,11 +51,15 @@ export interface PeriodBucket {
 }
 
 export interface AnswerToRecord {
-  instance: QuestionInstance;
+  instance: InstanceIdentity;
   user: UserRef;
   result: GradeSummary;
   /** Personal practice scores a question once per user; daily and mock score every instance. */
   scoreOncePerQuestion: boolean;
+  /** Personal modes: the user's pointer is cleared in the same step, so the next /answer goes elsewhere. */
+  clearUserPointer: boolean;
+  /** Open questions in personal modes: `/rate` rates this instance next. */
+  makeRateable: boolean;
   week: PeriodBucket;
   month: PeriodBucket;
   /** Present for modes that keep a daily streak: the member's today and yesterday (YYYY-MM-DD). */

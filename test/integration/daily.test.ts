@@ -1,25 +1,21 @@
 import type { Worker } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dailyScheduleId } from '../../src/core/daily/daily-jobs.js';
 import { cronPattern, type DailySchedule } from '../../src/core/daily/daily-schedule.js';
 import { postDailyQuestion } from '../../src/core/daily/post-daily-question.js';
 import { revealDailyQuestion } from '../../src/core/daily/reveal-daily-question.js';
 import type { ChannelRef } from '../../src/core/types.js';
-import { createDailyWorker } from '../../src/infra/queue/daily-worker.js';
-import { dailySchedulerId, JOBS } from '../../src/infra/queue/jobs.js';
+import { actionOf, instanceIdOf } from '../support/actions.js';
 import { createTestApp } from '../support/test-app.js';
 
 let app: ReturnType<typeof createTestApp>;
-const workers: Worker[] = [];
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.close(true)));
   await app.close();
 });
 
 function startWorker(lockDurationMs = 30_000): Worker {
-  const w = createDailyWorker(app.redis, app.keys.bullPrefix(), app.deps, 'slack', { lockDurationMs, onError: (e) => app.errors.push(e) });
-  workers.push(w);
-  return w;
+  return app.startWorker('slack', { lockDurationMs });
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -38,15 +34,15 @@ describe('daily question schedules', () => {
     await app.text(admin(), '/daily set 09:30 tz=Asia/Shanghai');
     const [reply] = await app.text(admin(), '/daily set 18:00 tz=Europe/Berlin days=weekdays reveal=2h');
     expect(reply?.text).toContain('weekdays at 18:00 (Europe/Berlin)');
-    const schedulers = await app.scheduler.queue('slack').getJobSchedulers();
+    const schedulers = await app.jobs.queue('slack').getJobSchedulers();
     expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]?.key).toBe(dailySchedulerId(app.channel));
+    expect(schedulers[0]?.key).toBe(dailyScheduleId(app.channel));
     expect(schedulers[0]?.pattern).toBe('0 18 * * 1,2,3,4,5');
     expect(schedulers[0]?.tz).toBe('Europe/Berlin');
     const [status] = await app.text(admin(), '/daily status');
     expect(status?.text).toMatch(/Next post: \d{4}-\d\d-\d\d 18:00 \(Europe\/Berlin\)/);
     await app.text(admin(), '/daily off');
-    expect(await app.scheduler.queue('slack').getJobSchedulers()).toHaveLength(0);
+    expect(await app.jobs.queue('slack').getJobSchedulers()).toHaveLength(0);
   });
 
   it('is admin-only and explains a bad time, zone, day list or reveal delay', async () => {
@@ -64,7 +60,7 @@ describe('daily question schedules', () => {
       const [reply] = await app.text(admin(), line);
       expect(reply?.text).toMatch(message);
     }
-    expect(await app.scheduler.queue('slack').getJobSchedulers()).toHaveLength(0);
+    expect(await app.jobs.queue('slack').getJobSchedulers()).toHaveLength(0);
   });
 
   it('follows the zone across a daylight-saving change (America/New_York, March 2026)', async () => {
@@ -89,9 +85,14 @@ describe('daily question schedules', () => {
     ]);
     // And BullMQ's own scheduler agrees with the same computation from now.
     app = createTestApp();
-    await app.scheduler.upsert(app.channel, schedule);
+    const id = dailyScheduleId(app.channel);
+    await app.jobs.repeat(
+      id,
+      { cron: cronPattern(schedule), timezone: schedule.timezone },
+      { name: 'daily-post', payload: { channel: app.channel } },
+    );
     const expected = CronExpressionParser.parse(cronPattern(schedule), { currentDate: new Date(), tz: schedule.timezone }).next().getTime();
-    expect(await app.scheduler.nextRun(app.channel)).toBe(expected);
+    expect(await app.jobs.nextRun(app.channel, id)).toBe(expected);
   });
 });
 
@@ -101,18 +102,18 @@ describe('posting, answering and revealing', () => {
     await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=1h');
     startWorker();
     // The scheduler keeps the next run as a delayed job; promoting it is "the time has come".
-    const [due] = await app.scheduler.queue('slack').getDelayed();
-    expect(due?.name).toBe(JOBS.dailyPost);
+    const [due] = await app.jobs.queue('slack').getDelayed();
+    expect(due?.name).toBe('daily-post');
     await due?.promote();
     await until(() => app.platform.posts.length === 1, 'the daily post');
     const post = app.platform.posts[0]?.message;
     expect(post?.visibility).toBe('public');
     expect(post?.title).toContain('Daily question');
-    expect(post?.choices?.options.length).toBeGreaterThan(0);
+    expect(actionOf(post, 'select').type).toBe('select');
     expect(post?.text).not.toMatch(/All four are TCP control bits|The three-way handshake/);
     // The post is recorded before the worker finishes the job (open pointer, reveal job): wait for those.
-    await until(async () => (await app.deps.instances.channelOpen(app.channel)) !== undefined, 'the open question pointer');
-    expect(await app.deps.instances.channelOpen(app.channel)).toMatch(/^daily-C1-/);
+    await until(async () => (await app.deps.instances.channelPointer(app.channel, 'daily')) !== undefined, 'the open question pointer');
+    expect((await app.deps.instances.channelPointer(app.channel, 'daily'))?.id).toMatch(/^daily-C1-/);
   });
 
   it('answers are private, locked in, hidden until the reveal, and the reveal happens once', async () => {
@@ -121,14 +122,14 @@ describe('posting, answering and revealing', () => {
     await app.text(admin(), '/daily now');
     expect(app.platform.posts[0]?.message.title).toContain('t-flags');
     const post = app.platform.posts[0]?.message;
-    const instanceId = post?.choices?.instanceId ?? '';
+    const instanceId = instanceIdOf(post);
     const ann = app.user('ann');
     const bob = app.user('bob');
-    const [annReply] = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: ann });
+    const [annReply] = (await app.click(ann, actionOf(post, 'select').id, ['A', 'B', 'C', 'D'])).messages;
     expect(annReply?.visibility).toBe('private');
     expect(annReply?.text).not.toContain('All four are TCP control bits');
     const [annAgain] = await app.text(ann, '/answer A');
-    expect(annAgain?.text).toContain('You have no open question'); // ann has answered; nothing else is open for her
+    expect(annAgain?.text).toContain('already answered'); // the daily is still the channel's open question; her first answer counts
     await app.text(bob, '/answer A');
     expect(app.platform.posts).toHaveLength(1); // nothing public before the reveal
 
@@ -149,7 +150,7 @@ describe('posting, answering and revealing', () => {
     expect(reveal?.text).toContain('A 2 · B 1 · C 1 · D 1');
     expect(reveal?.text).toContain('First correct: ann');
 
-    const [late] = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: app.user('cy') });
+    const [late] = (await app.click(app.user('cy'), actionOf(post, 'select').id, ['A', 'B', 'C', 'D'])).messages;
     expect(late?.text).toContain('already been revealed');
     expect(await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, app.user('cy').userId)).toBeUndefined();
   });
@@ -183,11 +184,11 @@ describe('posting, answering and revealing', () => {
     const { instance } = await postDailyQuestion(app.deps, app.channel, '20261123');
     const first = startWorker();
     await first.close();
-    const [reveal] = await app.scheduler.queue('slack').getDelayed();
-    expect(reveal?.name).toBe(JOBS.dailyReveal);
+    const [reveal] = await app.jobs.queue('slack').getDelayed();
+    expect(reveal?.name).toBe('daily-reveal');
     // A retry or a restart adds the same reveal again: the deterministic job id keeps it single.
     await postDailyQuestion(app.deps, app.channel, '20261123');
-    expect((await app.scheduler.queue('slack').getDelayed()).filter((j) => j.name === JOBS.dailyReveal)).toHaveLength(1);
+    expect((await app.jobs.queue('slack').getDelayed()).filter((j) => j.name === 'daily-reveal')).toHaveLength(1);
     startWorker();
     await reveal?.promote();
     await until(async () => (await app.deps.instances.get(app.channel, instance.id))?.revealPosted === true, 'the reveal');
@@ -213,7 +214,7 @@ describe('posting, answering and revealing', () => {
         await hang;
       }
     };
-    const due = await app.scheduler.queue('slack').getDelayed();
+    const due = await app.jobs.queue('slack').getDelayed();
     expect(due).toHaveLength(6);
     for (const job of due) await job.promote();
     await until(() => killed, 'the crash');
@@ -229,7 +230,7 @@ describe('keeping the daily answer secret and fresh', () => {
     app = createTestApp();
     await app.text(admin(), '/daily set 09:00 topic=tcp-udp');
     await app.text(admin(), '/daily now');
-    const instanceId = app.platform.posts[0]?.message.choices?.instanceId ?? '';
+    const instanceId = instanceIdOf(app.platform.posts[0]?.message);
     const open = (await app.deps.instances.get(app.channel, instanceId))?.questionId ?? '';
     const sneaky = app.user('sneaky');
     const [refused] = await app.text(sneaky, `/quiz ${open}`);

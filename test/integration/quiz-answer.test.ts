@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { actionOf, instanceIdOf } from '../support/actions.js';
 import { createTestApp, FixedClock } from '../support/test-app.js';
 
 let app: ReturnType<typeof createTestApp>;
@@ -15,7 +16,8 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     expect(card?.title).toContain('t-handshake-count');
     expect(card?.visibility).toBe('private');
     expect(card?.text).not.toContain('SYN+ACK'); // the option's "why" stays hidden
-    expect(card?.choices?.options.map((o) => o.key)).toEqual(['A', 'B', 'C']);
+    expect(card?.actions?.map((a) => ('label' in a ? a.label : a.type))).toEqual(['A', 'B', 'C']);
+    expect(card?.actions?.map((a) => a.twin)).toEqual(['/answer A', '/answer B', '/answer C']);
 
     const replies = await app.text(ann, '/answer b');
     expect(replies[0]?.tone).toBe('correct');
@@ -36,8 +38,14 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     expect(unknown?.text).toMatch(/A.*B.*C/s);
     const [several] = await app.text(bob, '/answer A B');
     expect(several?.tone).toBe('error');
+    // Nothing typed: the answer form where the platform has forms, a usage message where it has not.
+    const form = await app.interact({ kind: 'text', text: '/answer', channel: app.channel, user: bob });
+    expect(form.messages).toEqual([]);
+    expect(form.forms[0]?.inputs.map((i) => i.id)).toEqual(['answer']);
+    app.platform.capabilities = { ...app.platform.capabilities, forms: false };
     const [empty] = await app.text(bob, '/answer');
     expect(empty?.tone).toBe('error');
+    expect(empty?.text).toContain('Missing <text>');
     const [graded] = await app.text(bob, '/answer three');
     expect(graded?.tone).toBe('correct');
   });
@@ -46,10 +54,10 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     app = createTestApp();
     const cy = app.user('cy');
     const [card] = await app.text(cy, '/quiz t-flags');
-    const instanceId = card?.choices?.instanceId ?? '';
-    const first = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B'], channel: app.channel, user: cy });
+    const select = actionOf(card, 'select').id;
+    const first = (await app.click(cy, select, ['A', 'B'])).messages;
     expect(first[0]?.tone).toBe('partial');
-    const again = await app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: cy });
+    const again = (await app.click(cy, select, ['A', 'B', 'C', 'D'])).messages;
     expect(again[0]?.text).toContain('already answered');
     const standing = await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, cy.userId);
     expect(standing?.points).toBe(5); // (2 right - 0 wrong) / 4 correct * 10
@@ -59,13 +67,10 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     app = createTestApp();
     const dee = app.user('dee');
     const [card] = await app.text(dee, '/quiz t-flags');
-    const instanceId = card?.choices?.instanceId ?? '';
-    const results = await Promise.all(
-      Array.from({ length: 1000 }, () =>
-        app.send({ kind: 'choice', instanceId, keys: ['A', 'B', 'C', 'D'], channel: app.channel, user: dee }),
-      ),
-    );
-    const graded = results.filter((r) => r[0]?.tone === 'correct');
+    const instanceId = instanceIdOf(card);
+    const select = actionOf(card, 'select').id;
+    const results = await Promise.all(Array.from({ length: 1000 }, () => app.click(dee, select, ['A', 'B', 'C', 'D'])));
+    const graded = results.filter((r) => r.messages[0]?.tone === 'correct');
     expect(graded).toHaveLength(1);
     const standing = await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, dee.userId);
     expect(standing?.points).toBe(10);
@@ -96,13 +101,7 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
   it('keeps answers to someone else’s personal question out', async () => {
     app = createTestApp();
     const [card] = await app.text(app.user('gus'), '/quiz t-flags');
-    const [reply] = await app.send({
-      kind: 'choice',
-      instanceId: card?.choices?.instanceId ?? '',
-      keys: ['A'],
-      channel: app.channel,
-      user: app.user('hal'),
-    });
+    const [reply] = (await app.click(app.user('hal'), actionOf(card, 'select').id, ['A'])).messages;
     expect(reply?.tone).toBe('error');
     expect(reply?.text).toContain('someone else');
   });
@@ -233,15 +232,15 @@ describe('open questions', () => {
     const [nothing] = await app.text(ola, '/rate good');
     expect(nothing?.text).toContain('no answered open question');
     const [card] = await app.text(ola, '/quiz g-why-gil');
-    expect(card?.choices).toBeUndefined();
+    expect(actionOf(card, 'form-button').twin).toBe('/answer <text>');
     const [graded] = await app.text(ola, '/answer Reference counting is not thread-safe, and it keeps things simple.');
-    expect(graded?.ratingFor).toBe(card?.title ? 'id1' : 'no card');
+    expect(graded?.actions?.map((a) => a.twin)).toEqual(['/rate again', '/rate hard', '/rate good', '/rate easy']);
     expect(await app.deps.instances.rateable(app.channel, ola.userId)).toBe('id1');
     expect(graded?.text).toContain('C extensions are easier'); // listed as missed
     const [saved] = await app.text(ola, '/rate good');
     expect(saved?.text).toContain('Saved your rating');
-    const instanceId = graded?.ratingFor ?? '';
-    const [byButton] = await app.send({ kind: 'rating', instanceId, rating: 'easy', channel: app.channel, user: ola });
+    const instanceId = instanceIdOf(graded);
+    const [byButton] = (await app.click(ola, actionOf(graded, 'easy').id)).messages;
     expect(byButton?.text).toContain('Saved your rating');
     expect(await app.redis.hget(app.keys.instanceRatings(app.channel, instanceId), ola.userId)).toBe('easy');
   });

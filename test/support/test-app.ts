@@ -1,12 +1,15 @@
 import { join } from 'node:path';
-import { composeBot } from '../../src/compose.js';
+import type { Worker } from 'bullmq';
+import { composeBot, systemClock } from '../../src/compose.js';
 import type { Clock } from '../../src/core/ports.js';
 import { QuestionBank } from '../../src/core/questions/question-bank.js';
-import type { ChannelRef, InboundEvent, OutboundMessage, UserRef } from '../../src/core/types.js';
+import type { Capabilities, ChannelRef, InboundEvent, OutboundMessage, UserRef } from '../../src/core/types.js';
 import { loadQuestionFiles } from '../../src/infra/questions/load-question-files.js';
-import { BullmqDailyScheduler } from '../../src/infra/queue/bullmq-daily-scheduler.js';
+import { BullmqJobQueue } from '../../src/infra/queue/bullmq-job-queue.js';
+import { createJobWorker, type WorkerOptions } from '../../src/infra/queue/job-worker.js';
 import { RedisKeys } from '../../src/infra/redis/keys.js';
-import { RecordingPlatform } from './recording-platform.js';
+import { createRedis } from '../../src/infra/redis/redis-client.js';
+import { type RecordedInteraction, RecordingPlatform } from './recording-platform.js';
 import { dropPrefix, testRedis } from './redis.js';
 
 export const fixtureBank = () => {
@@ -27,6 +30,8 @@ export class FixedClock implements Clock {
 
 export interface TestAppOptions {
   clock?: Clock;
+  /** What the recording platform can show (default: everything, like Discord and Slack). */
+  capabilities?: Capabilities;
   random?: () => number;
   defaultTimezone?: string;
 }
@@ -34,21 +39,25 @@ export interface TestAppOptions {
 /** The real core on a real Redis and BullMQ queue, posting to a recording platform. */
 export function createTestApp(options: TestAppOptions = {}) {
   const { redis, prefix, url } = testRedis();
+  // The stores pipeline like production's; BullMQ gets its own plain connection.
+  const storeRedis = createRedis(url, { enableAutoPipelining: true });
   const keys = new RedisKeys(prefix);
-  const platform = new RecordingPlatform();
-  const scheduler = new BullmqDailyScheduler(redis, keys.bullPrefix());
+  const platform = new RecordingPlatform(options.capabilities);
+  const clock = options.clock ?? systemClock;
+  const jobs = new BullmqJobQueue(redis, keys.bullPrefix(), clock);
   const errors: unknown[] = [];
+  const workers: Worker[] = [];
   let n = 0;
-  const { bot, deps } = composeBot({
-    redis,
+  const { bot, deps, jobHandlers } = composeBot({
+    redis: storeRedis,
     prefix,
     bank: new QuestionBank(fixtureBank(), options.random ?? (() => 0)),
     defaultLocale: 'en',
     defaultTimezone: options.defaultTimezone ?? 'UTC',
     errorSink: (e) => errors.push(e),
-    scheduler,
+    jobs,
     platforms: { console: platform, slack: platform, discord: platform },
-    clock: options.clock,
+    clock,
     newId: () => `id${++n}`,
   });
 
@@ -62,15 +71,22 @@ export function createTestApp(options: TestAppOptions = {}) {
     ...extra,
   });
 
-  /** Sends one event and returns every reply it produced. */
+  /** Sends one event and returns what the core did in answer (responses, forms), in order. */
+  const interact = (event: InboundEvent): Promise<RecordedInteraction> => platform.deliver(bot, event);
+  /** Sends one event and returns every message it produced (replies, follow-ups and updates). */
   async function send(event: InboundEvent): Promise<OutboundMessage[]> {
-    const replies: OutboundMessage[] = [];
-    await bot.handle(event, async (m) => {
-      replies.push(m);
-    });
-    return replies;
+    return (await interact(event)).messages;
   }
   const text = (who: UserRef, line: string, where: ChannelRef = channel) => send({ kind: 'text', text: line, channel: where, user: who });
+  /** Clicks an action (button or select menu) the core put on a message. */
+  const click = (who: UserRef, actionId: string, values?: string[], where: ChannelRef = channel) =>
+    interact({ kind: 'action', actionId, values, channel: where, user: who });
+  /** A worker for one platform's queue, closed with the app. */
+  function startWorker(platform: 'slack' | 'discord' | 'console' = 'slack', workerOptions: WorkerOptions = {}): Worker {
+    const w = createJobWorker(redis, keys.bullPrefix(), platform, jobHandlers, { onError: (e) => errors.push(e), ...workerOptions });
+    workers.push(w);
+    return w;
+  }
 
   return {
     redis,
@@ -78,21 +94,27 @@ export function createTestApp(options: TestAppOptions = {}) {
     prefix,
     keys,
     platform,
-    scheduler,
+    jobs,
+    jobHandlers,
     bot,
     deps,
     errors,
     channel,
     user,
     send,
+    interact,
     text,
+    click,
+    startWorker,
     async close() {
-      await scheduler
+      await Promise.all(workers.splice(0).map((w) => w.close(true)));
+      await jobs
         .queue('slack')
         .obliterate({ force: true })
         .catch(() => undefined);
-      await scheduler.close();
+      await jobs.close();
       await dropPrefix(redis, prefix);
+      await storeRedis.quit();
       await redis.quit();
     },
   };

@@ -27,6 +27,19 @@ describe('console adapter: mapping and rendering (pure)', () => {
     expect(renderForConsole(message, 'zh', 'ann')).toBe('[仅 ann 可见] == Q ==\nA. SYN\nhint');
     expect(renderForConsole({ ...message, visibility: 'public' }, 'en', 'ann')).toBe('== Q ==\nA. SYN\nhint');
   });
+
+  it('shows actions as the commands that do the same, since a terminal has no buttons', () => {
+    const button = (label: string, disabled = false) => ({
+      type: 'button' as const,
+      id: `x:${label}`,
+      label,
+      twin: `/rate ${label}`,
+      disabled,
+    });
+    const message = { visibility: 'private' as const, text: 'Rate it', actions: [button('good'), button('easy'), button('hard', true)] };
+    expect(renderForConsole(message, 'en')).toBe('Rate it\nType: /rate good · /rate easy');
+    expect(renderForConsole(message, 'zh')).toBe('Rate it\n输入： /rate good · /rate easy');
+  });
 });
 
 describe('console adapter: running a script', () => {
@@ -41,15 +54,18 @@ describe('console adapter: running a script', () => {
     });
     const seen: InboundEvent[] = [];
     const sink: EventSink = {
-      async handle(event, reply) {
+      ackPlan: () => ({ kind: 'reply', visibility: 'private' }),
+      async handle(event, responder) {
         seen.push(event);
         await new Promise((r) => setTimeout(r, 5)); // a slow core must not reorder replies
-        await reply({ visibility: 'private', text: `got ${event.kind === 'text' ? event.text : ''}` });
+        await responder.reply({ visibility: 'private', text: `got ${event.kind === 'text' ? event.text : ''}` });
+        expect(responder.capabilities.buttons).toBe(false);
       },
     };
     const consolePlatform = new ConsolePlatform({ input, output, interactive: false, userName: 'bob', locale: 'en' });
     input.end('/quiz\n/as carol\nB\n');
-    await consolePlatform.run(sink);
+    await consolePlatform.start(sink);
+    await consolePlatform.finished;
     expect(seen.map((e) => [e.user.userId, e.kind === 'text' ? e.text : ''])).toEqual([
       ['bob', '/quiz'],
       ['carol', '/answer B'],

@@ -6,11 +6,13 @@ export const consoleMessages = defineMessages({
     banner: 'PrepBot console. Type /help, /quiz, /answer <text>, /as <name>; Ctrl-D or Ctrl-C to quit.',
     'acting-as': '(now acting as {name})',
     'to-user': '[to {name}]',
+    'type-to-act': 'Type:',
   },
   zh: {
     banner: 'PrepBot 控制台。输入 /help、/quiz、/answer <答案>、/as <名字>；Ctrl-D 或 Ctrl-C 退出。',
     'acting-as': '（现在的身份：{name}）',
     'to-user': '[仅 {name} 可见]',
+    'type-to-act': '输入：',
   },
 });
 

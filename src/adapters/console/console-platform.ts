@@ -3,11 +3,11 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { EventSink } from '../../core/bot.js';
 import type { Locale } from '../../core/i18n/catalog.js';
-import type { ChatPlatform } from '../../core/ports.js';
-import type { ChannelRef, OutboundMessage, PostedMessage, UserRef } from '../../core/types.js';
+import type { Capabilities, ChannelRef, MessageRef, OutboundMessage, Responder, UserRef } from '../../core/types.js';
+import type { PlatformAdapter } from '../platform-adapter.js';
 import { ct } from './console-messages.js';
 import { renderForConsole } from './render.js';
-import { consoleUser, toInboundEvent } from './to-inbound-event.js';
+import { CONSOLE_CHANNEL, consoleUser, toInboundEvent } from './to-inbound-event.js';
 
 export interface ConsoleOptions {
   input?: Readable;
@@ -19,45 +19,74 @@ export interface ConsoleOptions {
   locale: Locale;
 }
 
+/** Text in, text out: no buttons, menus, forms or edits; every action is shown as its typed twin. */
+export const CONSOLE_CAPABILITIES: Capabilities = { buttons: false, selects: false, forms: false, edits: false, privatePosts: true };
+
 /**
  * The try-it-now adapter: reads commands from a terminal or a pipe, prints every reply, and
- * prints scheduled posts to the console channel too. `run()` resolves at end of input, after
+ * prints scheduled posts to the console channel too. `finished` resolves at end of input, after
  * every reply has been printed.
  */
-export class ConsolePlatform implements ChatPlatform {
+export class ConsolePlatform implements PlatformAdapter {
+  readonly platform = 'console' as const;
+  readonly capabilities = CONSOLE_CAPABILITIES;
+  readonly finished: Promise<void>;
+  private markFinished: () => void = () => undefined;
   private readonly output: Writable;
   private user: UserRef;
   private nextMessageId = 1;
   /** Set while an interactive prompt is showing, so scheduled posts can redraw it. */
   private prompt: Interface | undefined;
+  private reader: Interface | undefined;
 
   constructor(private readonly options: ConsoleOptions) {
     this.output = options.output ?? process.stdout;
     this.user = consoleUser(options.userName ?? safeUserName());
+    this.finished = new Promise((resolve) => {
+      this.markFinished = resolve;
+    });
   }
 
   /** Scheduled posts (the daily question, its reveal) arrive between typed commands. */
-  async post(_channel: ChannelRef, message: OutboundMessage): Promise<PostedMessage> {
+  async post(channel: ChannelRef, message: OutboundMessage): Promise<MessageRef> {
     this.printUnprompted(renderForConsole(message, this.options.locale));
-    return { messageId: String(this.nextMessageId++) };
+    return this.ref(channel, message);
   }
 
-  async run(bot: EventSink): Promise<void> {
+  /** A terminal cannot change what it printed; the core only edits where `capabilities.edits` says so. */
+  async edit(): Promise<void> {}
+
+  async postPrivate(channel: ChannelRef, userId: string, message: OutboundMessage): Promise<MessageRef> {
+    this.printUnprompted(renderForConsole({ ...message, visibility: 'private' }, this.options.locale, userId));
+    return this.ref(channel, { ...message, visibility: 'private' });
+  }
+
+  async start(sink: EventSink): Promise<void> {
     const input = this.options.input ?? process.stdin;
     const interactive = this.options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
     const rl = createInterface({ input, output: interactive ? this.output : undefined, terminal: interactive });
-    const prompt = () => {
-      if (interactive) {
-        rl.setPrompt(`${this.user.displayName}> `);
-        rl.prompt();
-      }
-    };
+    this.reader = rl;
     // In a terminal readline reads Ctrl-C as a key, not a signal: treat it as the end of the session.
     rl.on('SIGINT', () => rl.close());
     if (interactive) {
       this.prompt = rl;
       this.print(ct(this.options.locale, 'banner'));
     }
+    void this.readLines(rl, sink, interactive).finally(() => this.markFinished());
+  }
+
+  async stop(): Promise<void> {
+    this.reader?.close();
+    await this.finished;
+  }
+
+  private async readLines(rl: Interface, sink: EventSink, interactive: boolean): Promise<void> {
+    const prompt = () => {
+      if (interactive) {
+        rl.setPrompt(`${this.user.displayName}> `);
+        rl.prompt();
+      }
+    };
     prompt();
     // Lines are handled strictly one after another so a script's replies come out in order.
     for await (const line of rl) {
@@ -66,13 +95,33 @@ export class ConsolePlatform implements ChatPlatform {
         this.user = consoleUser(parsed.name);
         this.print(ct(this.options.locale, 'acting-as', { name: parsed.name }));
       } else if (parsed.kind === 'event') {
-        const audience = this.user.displayName;
-        await bot.handle(parsed.event, async (message) => this.print(renderForConsole(message, this.options.locale, audience)));
+        await sink.handle(parsed.event, this.responder(this.user.displayName));
       }
       prompt();
     }
     this.prompt = undefined;
     rl.close();
+  }
+
+  /** Every kind of answer to a typed line is printed in order; there is nothing to update in place. */
+  private responder(audience: string): Responder {
+    const print = async (message: OutboundMessage) => {
+      this.print(renderForConsole(message, this.options.locale, audience));
+      return this.ref(CONSOLE_CHANNEL, message);
+    };
+    return {
+      capabilities: CONSOLE_CAPABILITIES,
+      reply: print,
+      update: print,
+      followUp: print,
+      openForm: async () => {
+        throw new Error('the console has no forms; the core should not have asked for one');
+      },
+    };
+  }
+
+  private ref(channel: ChannelRef, message: OutboundMessage): MessageRef {
+    return { channel, messageId: String(this.nextMessageId++), visibility: message.visibility };
   }
 
   private print(text: string): void {

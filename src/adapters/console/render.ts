@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/i18n/catalog.js';
-import type { OutboundMessage } from '../../core/types.js';
+import type { MessageAction, OutboundMessage } from '../../core/types.js';
 import { ct } from './console-messages.js';
 
 /** Plain text for a terminal or a pipe: no colour codes, markdown emphasis removed. */
@@ -12,5 +12,13 @@ export function renderForConsole(message: OutboundMessage, locale: Locale, audie
   if (message.text) lines.push(strip(message.text));
   for (const f of message.fields ?? []) lines.push(`${strip(f.label)}: ${strip(f.value)}`);
   if (message.footer) lines.push(strip(message.footer));
+  const twins = typedTwins(message.actions ?? []);
+  if (twins.length > 0) lines.push(`${ct(locale, 'type-to-act')} ${twins.join(' · ')}`);
   return lines.join('\n');
+}
+
+/** The console has no buttons: each action is shown as the command that does the same. */
+function typedTwins(actions: readonly MessageAction[]): string[] {
+  const enabled = actions.filter((a) => !(a.type === 'button' && a.disabled));
+  return [...new Set(enabled.map((a) => a.twin))];
 }

@@ -1,118 +1,94 @@
+import type { ActionRef, FormKind } from '../actions/action-codec.js';
 import type { UseCaseContext } from '../bot-deps.js';
-import { addDays, localDate, periodBuckets } from '../calendar.js';
+import { findCommand, usageOf } from '../commands.js';
 import { UserFacingError } from '../errors.js';
-import {
-  type AnswerInput,
-  gradeAnswer,
-  isSelfRating,
-  renderGradeFeedback,
-  renderInvalidAnswer,
-  renderSolution,
-  type SelfRating,
-  selfRatingLabel,
-} from '../grading/index.js';
+import { type AnswerInput, isSelfRating, type SelfRating, selfRatingLabel } from '../grading/index.js';
 import { t } from '../i18n/messages.js';
-import type { QuestionInstance } from '../ports.js';
-import type { CommandInvocation, InboundEvent } from '../types.js';
+import { answerInstance } from '../instances/answer-instance.js';
+import { CHANNEL_MODES } from '../instances/mode-policies.js';
+import { mayAnswer } from '../instances/question-instance.js';
+import { answeredCard, questionCard } from '../questions/question-card.js';
+import { OPTION_KEYS, type OptionKey } from '../questions/schema.js';
+import type { CommandInvocation } from '../types.js';
+import { ANSWER_FIELD, answerForm } from './answer-form.js';
 
-/** `/answer <text>`: answers the newest open question this user may still answer here. */
+/**
+ * `/answer <text>`: answers the newest open question this user may still answer here (their own
+ * quiz or drill step, or the channel's daily question or mock round). Without text, on a platform
+ * with forms, it opens the answer form instead.
+ */
 export async function submitTypedAnswer(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
-  const instance = await findAnswerTarget(ctx);
-  if (!instance) throw new UserFacingError('nothing-to-answer');
-  await answerInstance(ctx, instance, { type: 'text', text: command.args.text ?? '' });
+  const { deps, event } = ctx;
+  const text = command.args.text?.trim() ?? '';
+  // One round trip for every pointer; the record script re-checks state and lock-in atomically.
+  const targets = (await deps.instances.answerTargets(event.channel, event.user.userId, CHANNEL_MODES))
+    .filter((i) => mayAnswer(i, event.user))
+    .sort((a, b) => b.createdAt - a.createdAt);
+  if (targets.length === 0) throw new UserFacingError('nothing-to-answer');
+  if (!text) {
+    const newest = targets[0];
+    if (ctx.capabilities.forms && newest) {
+      await ctx.responder.openForm(answerForm(newest.id, newest.questionId, ctx.locale));
+      return;
+    }
+    const spec = findCommand('answer');
+    throw new UserFacingError('usage-missing', { option: 'text', usage: spec ? usageOf(spec) : '/answer <text>' });
+  }
+  for (const [i, target] of targets.entries()) {
+    const result = await answerInstance(ctx, target, { type: 'text', text }, { quietOnConflict: i < targets.length - 1 });
+    if (result !== 'already-answered' && result !== 'revealed' && result !== 'missing') return;
+  }
 }
 
-/** A button or select menu on a question card. */
-export async function submitChoice(ctx: UseCaseContext, event: Extract<InboundEvent, { kind: 'choice' }>): Promise<void> {
-  const instance = await ctx.deps.instances.get(event.channel, event.instanceId);
+async function answerById(ctx: UseCaseContext, instanceId: string, input: AnswerInput): Promise<void> {
+  const instance = await ctx.deps.instances.get(ctx.event.channel, instanceId);
   if (!instance) throw new UserFacingError('question-gone');
-  await answerInstance(ctx, instance, { type: 'choice', keys: event.keys });
+  await answerInstance(ctx, instance, input);
 }
 
-/** The user's pending personal question or the channel's open one, whichever is newer and still answerable. */
-async function findAnswerTarget(ctx: UseCaseContext): Promise<QuestionInstance | undefined> {
-  const { instances } = ctx.deps;
-  const { channel, user } = ctx.event;
-  const ids = [await instances.pending(channel, user.userId), await instances.channelOpen(channel)];
-  const candidates: QuestionInstance[] = [];
-  for (const id of ids) {
-    if (!id) continue;
-    const inst = await instances.get(channel, id);
-    if (inst?.state !== 'open') continue;
-    if (await instances.answerOf(channel, id, user.userId)) continue;
-    candidates.push(inst);
+function optionKeys(values: readonly string[]): OptionKey[] {
+  const keys = values.map((v) => v.toUpperCase());
+  if (keys.length === 0 || !keys.every((k): k is OptionKey => (OPTION_KEYS as readonly string[]).includes(k))) {
+    throw new UserFacingError('stale-action');
   }
-  return candidates.sort((a, b) => b.createdAt - a.createdAt)[0];
+  return keys;
 }
 
-async function answerInstance(ctx: UseCaseContext, instance: QuestionInstance, input: AnswerInput): Promise<void> {
-  const { deps, event, locale } = ctx;
-  const { user } = event;
-  if (instance.ownerUserId && instance.ownerUserId !== user.userId) throw new UserFacingError('not-your-question');
-  if (instance.state === 'revealed') {
-    await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'already-revealed') });
-    return;
-  }
-  const question = deps.bank.byId(instance.questionId);
-  if (!question) throw new UserFacingError('question-gone');
-  const graded = gradeAnswer(question, input);
-  if (graded.status === 'invalid') {
-    // Not graded and nothing recorded: the user may answer again.
-    await ctx.reply({ visibility: 'private', tone: 'error', text: renderInvalidAnswer(graded, question, locale) });
-    return;
-  }
-  const now = deps.clock.now();
-  const { week, month } = periodBuckets(now, deps.defaultTimezone);
-  const dayZone = user.timezone ?? instance.timezone ?? deps.defaultTimezone;
-  const today = localDate(now, dayZone);
-  const outcome = await deps.answers.record({
-    instance,
-    user,
-    result: graded.result,
-    scoreOncePerQuestion: instance.mode === 'quiz' || instance.mode === 'drill',
-    week,
-    month,
-    streak: instance.mode === 'daily' ? { today, yesterday: addDays(today, -1) } : undefined,
-    now: now.getTime(),
-  });
-  switch (outcome.status) {
-    case 'missing':
-      throw new UserFacingError('question-gone');
-    case 'revealed':
-      await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'already-revealed') });
-      return;
-    case 'already-answered':
-      await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'already-answered') });
-      return;
-    case 'recorded':
-      break;
-  }
-  const result = graded.result;
-  const personal = instance.ownerUserId !== undefined;
-  // In a channel question the reference answer and key points wait for the reveal.
-  const shown = personal ? result : { ...result, feedback: result.feedback.filter((f) => !HIDDEN_UNTIL_REVEAL.has(f.type)) };
-  const lines = [renderGradeFeedback(shown, question, locale)];
-  if (outcome.points > 0) lines.push(t(locale, 'points-earned', { points: outcome.points }));
-  else if (result.points > 0) lines.push(t(locale, 'points-none-repeat'));
-  if (outcome.streak) lines.push(t(locale, 'streak', { days: outcome.streak }));
-  const tone = result.correct ? 'correct' : result.score > 0 ? 'partial' : 'wrong';
-  const rateable = personal && question.kind === 'open';
-  await ctx.reply({ visibility: 'private', tone, text: lines.join('\n'), ratingFor: rateable ? instance.id : undefined });
-  if (!personal) return;
-  await deps.instances.clearPending(event.channel, user.userId);
-  if (rateable) await deps.instances.setRateable(event.channel, user.userId, instance.id);
-  // Personal practice: nobody else can see it, so the solution follows the grade at once (an open
-  // question's feedback already ends with its reference answer).
-  if (question.kind !== 'open') {
-    await ctx.reply({ visibility: 'private', tone: 'info', title: t(locale, 'solution-title'), text: renderSolution(question, locale) });
-  }
+/** A choice button under a shared question: the option key travels in the action id. */
+export async function answerByButton(ctx: UseCaseContext, action: ActionRef): Promise<void> {
+  await answerById(ctx, action.target, { type: 'choice', keys: optionKeys(action.value.split('')) });
 }
 
-const HIDDEN_UNTIL_REVEAL = new Set(['reference', 'self-rate', 'key-points']);
+/** A choice button on the member's own card: once recorded, the card shows the pick with its buttons disabled. */
+export async function answerOwnCard(ctx: UseCaseContext, action: ActionRef): Promise<void> {
+  const keys = optionKeys(action.value.split(''));
+  const instance = await ctx.deps.instances.get(ctx.event.channel, action.target);
+  if (!instance) throw new UserFacingError('question-gone');
+  const result = await answerInstance(ctx, instance, { type: 'choice', keys });
+  const question = ctx.deps.bank.byId(instance.questionId);
+  if (result !== 'recorded' || !question) return;
+  await ctx.responder.update(answeredCard(questionCard(question, instance.id, ctx.locale, 'private', ctx.capabilities), keys));
+}
 
-/** again/hard/good/easy after an open question: stored with the answer for spaced repetition. */
-export async function rateAnswer(ctx: UseCaseContext, event: Extract<InboundEvent, { kind: 'rating' }>): Promise<void> {
-  await saveRating(ctx, event.instanceId, event.rating);
+/** A multi-select menu (Slack: checkboxes and a submit button): the chosen keys come with the event. */
+export async function answerBySelect(ctx: UseCaseContext, action: ActionRef, values: readonly string[]): Promise<void> {
+  await answerById(ctx, action.target, { type: 'choice', keys: optionKeys(values) });
+}
+
+/** The Answer button of a short or open question: opens the answer form (no lookup, so it is instant). */
+export async function openAnswerForm(ctx: UseCaseContext, action: ActionRef): Promise<void> {
+  await ctx.responder.openForm(answerForm(action.target, undefined, ctx.locale));
+}
+
+/** A submitted answer form. */
+export async function answerByForm(ctx: UseCaseContext, form: ActionRef<FormKind>, fields: Record<string, string>): Promise<void> {
+  await answerById(ctx, form.target, { type: 'text', text: fields[ANSWER_FIELD] ?? '' });
+}
+
+/** again/hard/good/easy button after an open question (a second click changes the rating). */
+export async function rateByButton(ctx: UseCaseContext, action: ActionRef): Promise<void> {
+  if (!isSelfRating(action.value)) throw new UserFacingError('stale-action');
+  await saveRating(ctx, action.target, action.value);
 }
 
 /** `/rate <again|hard|good|easy>`: the typed fallback of the rating buttons. */

@@ -1,9 +1,10 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { topicName } from '../questions/topic-names.js';
 import type { CommandInvocation } from '../types.js';
+import { dailyScheduleId } from './daily-jobs.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
-import { type DailySchedule, describeDays, formatDuration, scheduleFromArgs } from './daily-schedule.js';
+import { cronPattern, type DailySchedule, describeDays, formatDuration, scheduleFromArgs } from './daily-schedule.js';
 import { postDailyQuestion } from './post-daily-question.js';
 import { revealDailyQuestion } from './reveal-daily-question.js';
 
@@ -39,8 +40,12 @@ async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
   const { deps, event } = ctx;
   const schedule = scheduleFromArgs(args, { timezone: event.user.timezone ?? deps.defaultTimezone, locale: ctx.locale });
   await deps.schedules.set(event.channel, schedule);
-  await deps.scheduler.upsert(event.channel, schedule);
-  const next = await deps.scheduler.nextRun(event.channel);
+  await deps.jobs.repeat(
+    dailyScheduleId(event.channel),
+    { cron: cronPattern(schedule), timezone: schedule.timezone },
+    { name: 'daily-post', payload: { channel: event.channel } },
+  );
+  const next = await deps.jobs.nextRun(event.channel, dailyScheduleId(event.channel));
   await ctx.reply({
     visibility: 'public',
     tone: 'info',
@@ -54,7 +59,7 @@ async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
 async function dailyOff(ctx: Ctx): Promise<void> {
   const { deps, event } = ctx;
   const existing = await deps.schedules.get(event.channel);
-  await deps.scheduler.remove(event.channel);
+  await deps.jobs.stopRepeat(event.channel, dailyScheduleId(event.channel));
   await deps.schedules.delete(event.channel);
   await ctx.reply({ visibility: 'public', tone: 'info', text: dt(ctx.locale, existing ? 'daily-off-done' : 'daily-off-none') });
 }
@@ -66,13 +71,13 @@ async function dailyStatus(ctx: Ctx): Promise<void> {
   if (!schedule) {
     lines.push(dt(ctx.locale, 'daily-status-none'));
   } else {
-    const next = await deps.scheduler.nextRun(event.channel);
+    const next = await deps.jobs.nextRun(event.channel, dailyScheduleId(event.channel));
     lines.push(
       dt(ctx.locale, 'daily-status', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }),
     );
   }
-  const openId = await deps.instances.channelOpen(event.channel);
-  const open = openId ? await deps.instances.get(event.channel, openId) : undefined;
+  const pointer = await deps.instances.channelPointer(event.channel, 'daily');
+  const open = pointer ? await deps.instances.get(event.channel, pointer.id) : undefined;
   if (open && open.state === 'open') {
     const stats = await deps.instances.stats(event.channel, open.id);
     const tz = schedule?.timezone ?? open.timezone ?? deps.defaultTimezone;
@@ -104,17 +109,14 @@ async function dailyNow(ctx: Ctx): Promise<void> {
 
 async function dailyReveal(ctx: Ctx): Promise<void> {
   const { deps, event } = ctx;
-  const openId = await deps.instances.channelOpen(event.channel);
-  if (!openId) {
+  // Only the daily question: a mock round open in the same channel has its own pointer and rules.
+  const open = await deps.instances.channelPointer(event.channel, 'daily');
+  if (!open) {
     await ctx.reply({ visibility: 'private', tone: 'info', text: dt(ctx.locale, 'daily-reveal-none') });
     return;
   }
-  const outcome = await revealDailyQuestion(deps, event.channel, openId, 'command');
-  if (outcome !== 'revealed') {
-    await ctx.reply({
-      visibility: 'private',
-      tone: 'info',
-      text: dt(ctx.locale, outcome === 'missing' ? 'daily-reveal-none' : 'daily-reveal-already'),
-    });
-  }
+  const outcome = await revealDailyQuestion(deps, event.channel, open.id, 'command');
+  const key = outcome === 'revealed' ? 'daily-reveal-done' : outcome === 'missing' ? 'daily-reveal-none' : 'daily-reveal-already';
+  // Always a private word back: a platform that deferred this command waits for one.
+  await ctx.reply({ visibility: 'private', tone: 'info', text: dt(ctx.locale, key, { id: open.questionId }) });
 }

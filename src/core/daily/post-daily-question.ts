@@ -1,16 +1,13 @@
 import { localDate } from '../calendar.js';
-import type { QuestionInstance } from '../ports.js';
+import type { QuestionInstance } from '../instances/question-instance.js';
+import { PermanentJobError } from '../jobs/job-errors.js';
 import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
 import type { ChannelRef } from '../types.js';
+import { revealJobId } from './daily-jobs.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
 import { type DailySchedule, DEFAULT_REVEAL_MS } from './daily-schedule.js';
-
-/** A failure retrying cannot fix (the channel's platform is not running here, the pool is empty). */
-export class PermanentPostError extends Error {
-  override name = 'PermanentPostError';
-}
 
 export type PostOutcome = { status: 'posted' | 'already-posted'; instance: QuestionInstance };
 
@@ -32,13 +29,14 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
   if (!instance) {
     // No repeats in this channel until its eligible pool (the topic filter, or the whole bank) is used up.
     const question = await pickFreshQuestion(deps, channel, `daily:${schedule.topic ?? 'all'}`, deps.bank.pool({ topic: schedule.topic }));
-    if (!question) throw new PermanentPostError(`no questions for topic ${schedule.topic ?? 'any'}`);
+    if (!question) throw new PermanentJobError(`no questions for topic ${schedule.topic ?? 'any'}`);
     const now = deps.clock.now().getTime();
     await deps.instances.create({
       id,
       questionId: question.id,
       mode: 'daily',
       channel,
+      audience: { kind: 'channel' },
       createdAt: now,
       state: 'open',
       revealAt: now + schedule.revealAfterMs,
@@ -52,27 +50,33 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
   let status: PostOutcome['status'] = 'already-posted';
   if (!instance.posted) {
     const platform = deps.platforms[channel.platform];
-    if (!platform) throw new PermanentPostError(`no ${channel.platform} adapter is running`);
+    if (!platform) throw new PermanentJobError(`no ${channel.platform} adapter is running`);
     const question = deps.bank.byId(instance.questionId);
-    if (!question) throw new PermanentPostError(`question ${instance.questionId} is no longer in the bank`);
+    if (!question) throw new PermanentJobError(`question ${instance.questionId} is no longer in the bank`);
     const locale = instance.locale ?? schedule.locale;
-    const card = questionCard(question, instance.id, locale, 'public', channel.platform !== 'console');
+    const card = questionCard(question, instance.id, locale, 'public', platform.capabilities);
     const revealAt = instance.revealAt ?? instance.createdAt + schedule.revealAfterMs;
-    const posted = await platform.post(channel, {
-      ...card,
-      title: `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), schedule.timezone) })} · ${question.id}`,
-      footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatLocalTime(revealAt, schedule.timezone) })}`,
-    });
-    const ref = posted ?? { messageId: '' };
-    await deps.instances.setPosted(channel, instance.id, ref);
+    const posted = await platform.post(
+      channel,
+      {
+        ...card,
+        title: `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), schedule.timezone) })} · ${question.id}`,
+        footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatLocalTime(revealAt, schedule.timezone) })}`,
+      },
+      { idempotencyKey: `post:${instance.id}` },
+    );
+    await deps.instances.setPosted(channel, instance.id, posted);
     // Until the reveal, nobody may practise this question privately (its solution would leak).
     await deps.instances.setPubliclyOpen(channel, instance.id, instance.questionId);
-    instance = { ...instance, posted: ref };
+    instance = { ...instance, posted };
     status = 'posted';
   }
   if (instance.state === 'open') {
-    await deps.instances.setChannelOpen(channel, instance.id);
-    await deps.scheduler.scheduleReveal(channel, instance.id, instance.revealAt ?? deps.clock.now().getTime());
+    await deps.instances.setChannelPointer(channel, 'daily', instance);
+    await deps.jobs.scheduleAt(
+      { name: 'daily-reveal', id: revealJobId(instance.id), payload: { channel, instanceId: instance.id } },
+      instance.revealAt ?? deps.clock.now().getTime(),
+    );
   }
   return { status, instance };
 }

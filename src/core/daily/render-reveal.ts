@@ -1,6 +1,6 @@
 import { renderSolution } from '../grading/index.js';
 import type { Locale } from '../i18n/catalog.js';
-import type { InstanceStats } from '../ports.js';
+import type { InstanceStats } from '../instances/question-instance.js';
 import { isChoice, type Question } from '../questions/schema.js';
 import type { OutboundMessage } from '../types.js';
 import { dt } from './daily-messages.js';

@@ -1,20 +1,25 @@
+import { encodeAction } from '../actions/action-codec.js';
+import { clip } from '../actions/clip.js';
 import type { Locale } from '../i18n/catalog.js';
 import { t } from '../i18n/messages.js';
-import type { OutboundMessage, Visibility } from '../types.js';
+import type { Capabilities, MessageAction, OutboundMessage, Visibility } from '../types.js';
 import { isChoice, type Question } from './schema.js';
 import { topicName } from './topic-names.js';
 
+/** Slack's limit for an option's text and a button's label (Discord allows 100 and 80). */
+const LABEL_MAX = 75;
+
 /**
- * A question as a platform-neutral card: prompt, options, buttons (with their typed fallback).
- * It never contains the answer, explanation or any option's `why`.
+ * A question as a platform-neutral card: prompt, options, the actions that answer it (with their
+ * typed twins) and a hint that matches what the platform can show. It never contains the answer,
+ * explanation or any option's `why`.
  */
 export function questionCard(
   question: Question,
   instanceId: string,
   locale: Locale,
   visibility: Visibility,
-  /** The console has no buttons: its hint names only the typed form. */
-  buttons = true,
+  capabilities: Capabilities,
 ): OutboundMessage {
   const meta = t(locale, 'quiz-meta', {
     topic: topicName(question.topic, locale),
@@ -26,14 +31,63 @@ export function questionCard(
     lines.push('', ...question.options.map((o) => `**${o.key}.** ${o.text[locale]}`));
   }
   const example = question.kind === 'multi' ? 'A C' : 'B';
+  const hint = isChoice(question)
+    ? t(locale, capabilities.buttons ? 'answer-hint-choice' : 'answer-hint-typed', { example })
+    : t(locale, capabilities.forms ? 'answer-hint-form' : 'answer-hint-text');
   return {
     visibility,
     tone: 'question',
     title: t(locale, 'quiz-title', { id: question.id }),
     text: lines.join('\n'),
-    footer: `${meta}\n${isChoice(question) ? t(locale, buttons ? 'answer-hint-choice' : 'answer-hint-typed', { example }) : t(locale, 'answer-hint-text')}`,
-    choices: isChoice(question)
-      ? { instanceId, multi: question.kind === 'multi', options: question.options.map((o) => ({ key: o.key, label: o.text[locale] })) }
-      : undefined,
+    footer: `${meta}\n${hint}`,
+    actions: answerActions(question, instanceId, locale, visibility),
+  };
+}
+
+/** Buttons for single choice, a multi-select for multiple choice, a form button for typed answers. */
+function answerActions(question: Question, instanceId: string, locale: Locale, visibility: Visibility): MessageAction[] {
+  if (question.kind === 'single') {
+    // A private card is the answerer's own: the click updates it. A shared card stays as it is.
+    const kind = visibility === 'private' ? 'own' : 'ans';
+    return question.options.map((o) => ({
+      type: 'button',
+      id: encodeAction({ kind, target: instanceId, value: o.key }),
+      label: o.key,
+      style: 'secondary',
+      twin: `/answer ${o.key}`,
+    }));
+  }
+  if (question.kind === 'multi') {
+    return [
+      {
+        type: 'select',
+        id: encodeAction({ kind: 'pick', target: instanceId, value: '' }),
+        placeholder: t(locale, 'select-placeholder'),
+        options: question.options.map((o) => ({ value: o.key, label: clip(`${o.key}. ${o.text[locale]}`, LABEL_MAX) })),
+        minValues: 1,
+        maxValues: question.options.length,
+        submitLabel: t(locale, 'select-submit'),
+        twin: '/answer A C',
+      },
+    ];
+  }
+  return [
+    {
+      type: 'form-button',
+      id: encodeAction({ kind: 'form', target: instanceId, value: '' }),
+      label: t(locale, 'answer-button'),
+      style: 'primary',
+      twin: '/answer <text>',
+    },
+  ];
+}
+
+/** The card after its owner answered: buttons disabled, the picked one marked. */
+export function answeredCard(card: OutboundMessage, picked: readonly string[]): OutboundMessage {
+  return {
+    ...card,
+    actions: card.actions?.map((a) =>
+      a.type === 'button' ? { ...a, disabled: true, style: picked.includes(a.label) ? ('primary' as const) : ('secondary' as const) } : a,
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { UserFacingError } from '../errors.js';
+import { openInstance } from '../instances/open-instance.js';
 import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
 import type { Question } from '../questions/schema.js';
@@ -10,17 +11,16 @@ export async function startQuiz(ctx: UseCaseContext, command: CommandInvocation)
   const { deps, event } = ctx;
   const question = await chooseQuestion(ctx, command.args.target?.trim().toLowerCase());
   const instanceId = deps.newId();
-  await deps.instances.create({
+  await openInstance(deps, {
     id: instanceId,
     questionId: question.id,
     mode: 'quiz',
     channel: event.channel,
-    ownerUserId: event.user.userId,
+    audience: { kind: 'owner', userId: event.user.userId },
     createdAt: deps.clock.now().getTime(),
     state: 'open',
   });
-  await deps.instances.setPending(event.channel, event.user.userId, instanceId);
-  await ctx.reply(questionCard(question, instanceId, ctx.locale, 'private', event.channel.platform !== 'console'));
+  await ctx.reply(questionCard(question, instanceId, ctx.locale, 'private', ctx.capabilities));
 }
 
 /**

@@ -29,14 +29,16 @@ export class RedisKeys {
     return `${this.instance(ws, id)}:ratings`;
   }
 
-  pending(ch: ChannelRef, userId: string): string {
+  /** The personal instance a user's typed answers in a channel go to (a JSON snapshot of it). */
+  userPointer(ch: ChannelRef, userId: string): string {
     return `${this.workspace(ch)}:pending:${safe(ch.channelId)}:${safe(userId)}`;
   }
   rateable(ch: ChannelRef, userId: string): string {
     return `${this.workspace(ch)}:rateable:${safe(ch.channelId)}:${safe(userId)}`;
   }
-  channelOpen(ch: ChannelRef): string {
-    return `${this.workspace(ch)}:open:${safe(ch.channelId)}`;
+  /** The open instance of one channel mode (daily, mock) in a channel (a JSON snapshot of it). */
+  channelPointer(ch: ChannelRef, mode: string): string {
+    return `${this.workspace(ch)}:open:${safe(ch.channelId)}:${safe(mode)}`;
   }
   /** Instance id -> question id of every public question awaiting its reveal in the workspace. */
   publiclyOpen(ws: WorkspaceRef): string {

@@ -12,15 +12,17 @@ export interface ScriptCommands {
   recordAnswer(...args: Array<string | number>): Promise<string[]>;
   createInstance(...args: Array<string | number>): Promise<number>;
   claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
+  clearPointerIf(key: string, instanceId: string): Promise<number>;
 }
 
 const registered = new WeakSet<Redis>();
 
 export function withScripts(redis: Redis): Redis & ScriptCommands {
   if (!registered.has(redis)) {
-    redis.defineCommand('recordAnswer', { numberOfKeys: 13, lua: load('record-answer') });
+    redis.defineCommand('recordAnswer', { numberOfKeys: 16, lua: load('record-answer') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
+    redis.defineCommand('clearPointerIf', { numberOfKeys: 1, lua: load('clear-pointer-if') });
     registered.add(redis);
   }
   return redis as Redis & ScriptCommands;

@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { AnswerRecorder, AnswerToRecord, RecordOutcome, StoredAnswer } from '../../core/ports.js';
+import type { StoredAnswer } from '../../core/instances/question-instance.js';
+import type { AnswerRecorder, AnswerToRecord, RecordOutcome } from '../../core/ports.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
+import { POINTER_TTL_S } from './redis-instance-store.js';
 
 const replySchema = z.union([
   z.tuple([z.literal('recorded'), z.string(), z.string()]),
@@ -41,6 +43,9 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         k.board(ws, ch, 'week', a.week.id),
         k.board(ws, ch, 'month', a.month.id),
         k.scoreSequence(ws),
+        k.displayNames(ws),
+        k.userPointer(a.instance.channel, a.user.userId),
+        k.rateable(a.instance.channel, a.user.userId),
         a.user.userId,
         JSON.stringify(stored),
         Math.max(0, Math.round(a.result.points)),
@@ -52,6 +57,10 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         a.month.expireAt,
         a.streak?.today ?? '',
         a.streak?.yesterday ?? '',
+        a.user.displayName,
+        a.clearUserPointer ? a.instance.id : '',
+        a.makeRateable ? a.instance.id : '',
+        POINTER_TTL_S,
       ),
     );
     switch (reply[0]) {

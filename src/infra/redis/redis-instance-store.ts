@@ -1,27 +1,77 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { GradeSummary, InstanceStats, InstanceStore, QuestionInstance, StoredAnswer } from '../../core/ports.js';
-import type { ChannelRef, PostedMessage, WorkspaceRef } from '../../core/types.js';
+import { MODE_POLICIES } from '../../core/instances/mode-policies.js';
+import type {
+  Audience,
+  GradeSummary,
+  InstanceIdentity,
+  InstanceMode,
+  InstanceStats,
+  InstanceStore,
+  QuestionInstance,
+  RevealClaim,
+  StoredAnswer,
+} from '../../core/instances/question-instance.js';
+import { channelRefSchema } from '../../core/jobs/job-definitions.js';
+import type { ChannelRef, MessageRef, WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
 
-const DAY = 86_400_000;
-/** Personal questions are kept a month, channel questions (daily, mock) a quarter. */
-const TTL_MS = { quiz: 30 * DAY, drill: 30 * DAY, daily: 90 * DAY, mock: 90 * DAY } as const;
-const PENDING_TTL_S = 7 * 24 * 3600;
+/** A user's answer pointer and rateable pointer outlive an unanswered question by a week. */
+export const POINTER_TTL_S = 7 * 24 * 3600;
+
+const modeSchema = z.enum(['quiz', 'daily', 'drill', 'mock']);
+const audienceSchema: z.ZodType<Audience> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('owner'), userId: z.string() }),
+  z.object({ kind: z.literal('channel') }),
+  z.object({ kind: z.literal('participants'), userIds: z.array(z.string()) }),
+]);
+const sessionSchema = z.object({ sessionId: z.string(), step: z.number().int(), of: z.number().int() });
+const messageRefSchema = z.object({
+  channel: channelRefSchema,
+  messageId: z.string(),
+  visibility: z.enum(['public', 'private']),
+});
+
+/** The immutable part of an instance, as kept in pointers (and checked when read back). */
+const identitySchema = z.object({
+  id: z.string(),
+  questionId: z.string(),
+  mode: modeSchema,
+  channel: channelRefSchema,
+  audience: audienceSchema,
+  session: sessionSchema.optional(),
+  createdAt: z.number(),
+  revealAt: z.number().optional(),
+  timezone: z.string().optional(),
+  locale: z.enum(['zh', 'en']).optional(),
+});
+
+const json = <T>(schema: z.ZodType<T>) =>
+  z.string().transform((s, ctx) => {
+    try {
+      return schema.parse(JSON.parse(s));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'invalid JSON field' });
+      return z.NEVER;
+    }
+  });
 
 const instanceHashSchema = z.object({
   id: z.string(),
   questionId: z.string(),
-  mode: z.enum(['quiz', 'daily', 'drill', 'mock']),
+  mode: modeSchema,
   platform: z.enum(['discord', 'slack', 'console']),
   workspaceId: z.string(),
   channelId: z.string(),
+  audience: json(audienceSchema).optional(),
+  /** Written before audiences existed: a personal instance's owner. */
   owner: z.string().optional(),
+  session: json(sessionSchema).optional(),
   createdAt: z.coerce.number(),
   state: z.enum(['open', 'revealed']),
   revealAt: z.coerce.number().optional(),
-  posted: z.string().optional(),
+  posted: json(messageRefSchema.partial({ channel: true, visibility: true })).optional(),
   timezone: z.string().optional(),
   locale: z.enum(['zh', 'en']).optional(),
   revealedAt: z.coerce.number().optional(),
@@ -33,6 +83,21 @@ const storedAnswerSchema = z.object({
   answeredAt: z.number(),
   result: z.looseObject({ score: z.number(), points: z.number(), correct: z.boolean() }),
 });
+
+function identityOf(instance: InstanceIdentity): InstanceIdentity {
+  const { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale } = instance;
+  return { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale };
+}
+
+function parsePointer(raw: string | null | undefined): InstanceIdentity | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = identitySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // a pointer from an older version (a bare id): as if there were none
+  }
+}
 
 export class RedisInstanceStore implements InstanceStore {
   private readonly redis;
@@ -51,17 +116,18 @@ export class RedisInstanceStore implements InstanceStore {
       platform: instance.channel.platform,
       workspaceId: instance.channel.workspaceId,
       channelId: instance.channel.channelId,
+      audience: JSON.stringify(instance.audience),
       createdAt: String(instance.createdAt),
       state: instance.state,
     };
-    if (instance.ownerUserId !== undefined) fields.owner = instance.ownerUserId;
+    if (instance.session !== undefined) fields.session = JSON.stringify(instance.session);
     if (instance.revealAt !== undefined) fields.revealAt = String(instance.revealAt);
     if (instance.posted !== undefined) fields.posted = JSON.stringify(instance.posted);
     if (instance.timezone !== undefined) fields.timezone = instance.timezone;
     if (instance.locale !== undefined) fields.locale = instance.locale;
     const created = await this.redis.createInstance(
       this.keys.instance(instance.channel, instance.id),
-      TTL_MS[instance.mode],
+      MODE_POLICIES[instance.mode].retentionMs,
       ...Object.entries(fields).flat(),
     );
     return created === 1;
@@ -71,16 +137,18 @@ export class RedisInstanceStore implements InstanceStore {
     const raw = await this.redis.hgetall(this.keys.instance(ws, id));
     if (!raw.id) return undefined;
     const h = instanceHashSchema.parse(raw);
+    const channel: ChannelRef = { platform: h.platform, workspaceId: h.workspaceId, channelId: h.channelId };
     return {
       id: h.id,
       questionId: h.questionId,
       mode: h.mode,
-      channel: { platform: h.platform, workspaceId: h.workspaceId, channelId: h.channelId },
-      ownerUserId: h.owner,
+      channel,
+      audience: h.audience ?? (h.owner !== undefined ? { kind: 'owner', userId: h.owner } : { kind: 'channel' }),
+      session: h.session,
       createdAt: h.createdAt,
       state: h.state,
       revealAt: h.revealAt,
-      posted: h.posted ? (JSON.parse(h.posted) as PostedMessage) : undefined,
+      posted: h.posted ? { channel, visibility: 'public', ...h.posted } : undefined,
       timezone: h.timezone,
       locale: h.locale,
       revealedAt: h.revealedAt,
@@ -88,11 +156,11 @@ export class RedisInstanceStore implements InstanceStore {
     };
   }
 
-  async setPosted(ws: WorkspaceRef, id: string, posted: PostedMessage): Promise<void> {
+  async setPosted(ws: WorkspaceRef, id: string, posted: MessageRef): Promise<void> {
     await this.redis.hset(this.keys.instance(ws, id), 'posted', JSON.stringify(posted));
   }
 
-  async claimReveal(ws: WorkspaceRef, id: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'> {
+  async claimReveal(ws: WorkspaceRef, id: string, now: number, staleMs: number): Promise<RevealClaim> {
     return this.redis.claimReveal(this.keys.instance(ws, id), now, staleMs);
   }
 
@@ -117,22 +185,30 @@ export class RedisInstanceStore implements InstanceStore {
     return { answered: Number(counts[0] ?? 0), correct: Number(counts[1] ?? 0), distribution, firstCorrect: first };
   }
 
-  async setPending(ch: ChannelRef, userId: string, instanceId: string): Promise<void> {
-    await this.redis.set(this.keys.pending(ch, userId), instanceId, 'EX', PENDING_TTL_S);
-  }
-  async pending(ch: ChannelRef, userId: string): Promise<string | undefined> {
-    return (await this.redis.get(this.keys.pending(ch, userId))) ?? undefined;
-  }
-  async clearPending(ch: ChannelRef, userId: string): Promise<void> {
-    await this.redis.del(this.keys.pending(ch, userId));
+  async setUserPointer(ch: ChannelRef, userId: string, instance: InstanceIdentity): Promise<void> {
+    await this.redis.set(this.keys.userPointer(ch, userId), JSON.stringify(identityOf(instance)), 'EX', POINTER_TTL_S);
   }
 
-  async setChannelOpen(ch: ChannelRef, instanceId: string | undefined): Promise<void> {
-    if (instanceId === undefined) await this.redis.del(this.keys.channelOpen(ch));
-    else await this.redis.set(this.keys.channelOpen(ch), instanceId, 'PX', TTL_MS.daily);
+  async setChannelPointer(ch: ChannelRef, mode: InstanceMode, instance: InstanceIdentity | undefined): Promise<void> {
+    const key = this.keys.channelPointer(ch, mode);
+    if (instance === undefined) await this.redis.del(key);
+    else await this.redis.set(key, JSON.stringify(identityOf(instance)), 'PX', MODE_POLICIES[mode].retentionMs);
   }
-  async channelOpen(ch: ChannelRef): Promise<string | undefined> {
-    return (await this.redis.get(this.keys.channelOpen(ch))) ?? undefined;
+
+  async clearChannelPointer(ch: ChannelRef, mode: InstanceMode, instanceId: string): Promise<void> {
+    // Compare-and-delete in one step, so a newer instance's pointer set meanwhile survives.
+    await this.redis.clearPointerIf(this.keys.channelPointer(ch, mode), instanceId);
+  }
+
+  async channelPointer(ch: ChannelRef, mode: InstanceMode): Promise<InstanceIdentity | undefined> {
+    return parsePointer(await this.redis.get(this.keys.channelPointer(ch, mode)));
+  }
+
+  async answerTargets(ch: ChannelRef, userId: string, channelModes: readonly InstanceMode[]): Promise<InstanceIdentity[]> {
+    const keys = [this.keys.userPointer(ch, userId), ...channelModes.map((m) => this.keys.channelPointer(ch, m))];
+    // One MGET: all pointers share the workspace hash tag, so this stays one command on a cluster too.
+    const values = await this.redis.mget(...keys);
+    return values.map(parsePointer).filter((p): p is InstanceIdentity => p !== undefined);
   }
 
   async setPubliclyOpen(ws: WorkspaceRef, instanceId: string, questionId: string | undefined): Promise<void> {
@@ -143,9 +219,6 @@ export class RedisInstanceStore implements InstanceStore {
     return new Set(await this.redis.hvals(this.keys.publiclyOpen(ws)));
   }
 
-  async setRateable(ch: ChannelRef, userId: string, instanceId: string): Promise<void> {
-    await this.redis.set(this.keys.rateable(ch, userId), instanceId, 'EX', PENDING_TTL_S);
-  }
   async rateable(ch: ChannelRef, userId: string): Promise<string | undefined> {
     return (await this.redis.get(this.keys.rateable(ch, userId))) ?? undefined;
   }
@@ -153,7 +226,7 @@ export class RedisInstanceStore implements InstanceStore {
   async setSelfRating(ws: WorkspaceRef, id: string, userId: string, rating: string): Promise<boolean> {
     if (!(await this.redis.hexists(this.keys.instanceAnswers(ws, id), userId))) return false;
     const key = this.keys.instanceRatings(ws, id);
-    await this.redis.multi().hset(key, userId, rating).pexpire(key, TTL_MS.quiz).exec();
+    await this.redis.multi().hset(key, userId, rating).pexpire(key, MODE_POLICIES.quiz.retentionMs).exec();
     return true;
   }
 }

@@ -1,10 +1,13 @@
 -- Records a user's first graded answer to a question instance, with its points, streak and
 -- every leaderboard, in one atomic step. A second call for the same user changes nothing.
 -- KEYS: 1 instance, 2 answers, 3 distribution, 4 first-correct, 5 scored, 6 streak,
---       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence
+--       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence,
+--       14 display names, 15 the user's answer pointer, 16 the user's rateable pointer
 -- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
 --       6 questionId, 7 score once per question (1/0), 8 week expire-at ms,
---       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday
+--       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday,
+--       12 display name, 13 instance id whose user pointer to clear (or empty),
+--       14 instance id to make rateable (or empty), 15 rateable pointer ttl seconds
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
 if state == 'revealed' then return {'revealed'} end
@@ -13,6 +16,17 @@ if previous then return {'already', previous} end
 
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'answered', 1)
+-- The name shown on boards and reveals: stored here, so events that score nothing write nothing.
+redis.call('HSET', KEYS[14], ARGV[1], ARGV[12])
+-- The user's typed answers stop going to an instance they have answered (only if still pointed at it).
+if ARGV[13] ~= '' then
+  local pointer = redis.call('GET', KEYS[15])
+  if pointer then
+    local ok, decoded = pcall(cjson.decode, pointer)
+    if ok and type(decoded) == 'table' and decoded['id'] == ARGV[13] then redis.call('DEL', KEYS[15]) end
+  end
+end
+if ARGV[14] ~= '' then redis.call('SET', KEYS[16], ARGV[14], 'EX', tonumber(ARGV[15])) end
 if ARGV[4] == '1' then
   redis.call('HINCRBY', KEYS[1], 'correct', 1)
   if redis.call('LLEN', KEYS[4]) < 3 then redis.call('RPUSH', KEYS[4], ARGV[1]) end

@@ -1,0 +1,102 @@
+import type { UseCaseContext } from '../bot-deps.js';
+import { addDays, localDate, periodBuckets } from '../calendar.js';
+import { UserFacingError } from '../errors.js';
+import { type AnswerInput, gradeAnswer, renderGradeFeedback, renderInvalidAnswer, renderSolution } from '../grading/index.js';
+import { t } from '../i18n/messages.js';
+import type { RecordOutcome } from '../ports.js';
+import { MODE_POLICIES } from './mode-policies.js';
+import { type InstanceIdentity, mayAnswer } from './question-instance.js';
+import { ratingActions } from './rating-actions.js';
+
+export type AnswerResult = RecordOutcome['status'] | 'invalid';
+
+export interface AnswerOptions {
+  /**
+   * Another candidate instance is waiting: on "already answered" or "revealed" say nothing and let
+   * the caller try it.
+   */
+  quietOnConflict?: boolean;
+}
+
+/** Feedback kinds that would give the solution away while others can still answer. */
+const HIDDEN_UNTIL_REVEAL = new Set(['reference', 'self-rate', 'key-points']);
+
+/**
+ * Grades a member's answer to an instance and records it (answer, points, streak, boards, pointers)
+ * in one atomic step, then tells the member what the mode's policy lets them see now.
+ */
+export async function answerInstance(
+  ctx: UseCaseContext,
+  instance: InstanceIdentity,
+  input: AnswerInput,
+  options: AnswerOptions = {},
+): Promise<AnswerResult> {
+  const { deps, event, locale } = ctx;
+  const { user } = event;
+  if (!mayAnswer(instance, user)) throw new UserFacingError('not-your-question');
+  const question = deps.bank.byId(instance.questionId);
+  if (!question) throw new UserFacingError('question-gone');
+  const graded = gradeAnswer(question, input);
+  if (graded.status === 'invalid') {
+    // Not graded and nothing recorded: the user may answer again.
+    await ctx.reply({ visibility: 'private', tone: 'error', text: renderInvalidAnswer(graded, question, locale) });
+    return 'invalid';
+  }
+  const policy = MODE_POLICIES[instance.mode];
+  const personal = policy.pointer === 'user';
+  const rateable = personal && policy.feedback === 'full' && question.kind === 'open';
+  const now = deps.clock.now();
+  const { week, month } = periodBuckets(now, deps.defaultTimezone);
+  const today = localDate(now, user.timezone ?? instance.timezone ?? deps.defaultTimezone);
+  const outcome = await deps.answers.record({
+    instance,
+    user,
+    result: graded.result,
+    scoreOncePerQuestion: policy.scoreOnce === 'question',
+    clearUserPointer: personal,
+    makeRateable: rateable,
+    week,
+    month,
+    streak: policy.streak ? { today, yesterday: addDays(today, -1) } : undefined,
+    now: now.getTime(),
+  });
+  switch (outcome.status) {
+    case 'missing':
+      if (options.quietOnConflict) return outcome.status;
+      throw new UserFacingError('question-gone');
+    case 'revealed':
+    case 'already-answered':
+      if (!options.quietOnConflict) {
+        const key = outcome.status === 'revealed' ? 'already-revealed' : 'already-answered';
+        await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, key) });
+      }
+      return outcome.status;
+    case 'recorded':
+      break;
+  }
+  const result = graded.result;
+  const shown =
+    policy.feedback === 'full' ? result : { ...result, feedback: result.feedback.filter((f) => !HIDDEN_UNTIL_REVEAL.has(f.type)) };
+  const lines = [renderGradeFeedback(shown, question, locale)];
+  if (outcome.points > 0) lines.push(t(locale, 'points-earned', { points: outcome.points }));
+  else if (result.points > 0) lines.push(t(locale, 'points-none-repeat'));
+  if (outcome.streak) lines.push(t(locale, 'streak', { days: outcome.streak }));
+  const tone = result.correct ? 'correct' : result.score > 0 ? 'partial' : 'wrong';
+  await ctx.reply({
+    visibility: 'private',
+    tone,
+    text: lines.join('\n'),
+    actions: rateable ? ratingActions(instance.id, locale) : undefined,
+  });
+  // Nobody else can see a personal answer, so the solution follows the grade at once (an open
+  // question's feedback already ends with its reference answer).
+  if (policy.feedback === 'full' && question.kind !== 'open') {
+    await ctx.responder.followUp({
+      visibility: 'private',
+      tone: 'info',
+      title: t(locale, 'solution-title'),
+      text: renderSolution(question, locale),
+    });
+  }
+  return 'recorded';
+}

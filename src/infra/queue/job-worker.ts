@@ -1,0 +1,51 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { isJobName, JOB_SCHEMAS, type JobHandlers } from '../../core/jobs/job-definitions.js';
+import { PermanentJobError } from '../../core/jobs/job-errors.js';
+import type { Platform } from '../../core/types.js';
+import { queueName } from './jobs.js';
+
+export interface WorkerOptions {
+  concurrency?: number;
+  /**
+   * How long a job's lock lasts without renewal, and how often workers look for stalled jobs:
+   * a worker that dies mid-job leaves its job to another worker after about this long.
+   */
+  lockDurationMs?: number;
+  onError?: (error: unknown, job: Job | undefined) => void;
+}
+
+/** Works one platform's queue: each job name goes to its feature's handler with a checked payload. */
+export function createJobWorker(
+  connection: Redis,
+  prefix: string,
+  platform: Platform,
+  handlers: JobHandlers,
+  options: WorkerOptions = {},
+): Worker {
+  const worker = new Worker(queueName(platform), (job) => processJob(handlers, job), {
+    connection,
+    prefix,
+    concurrency: options.concurrency ?? 5,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: options.lockDurationMs ?? 30_000,
+  });
+  worker.on('failed', (job, error) => options.onError?.(error, job));
+  worker.on('error', (error) => options.onError?.(error, undefined));
+  return worker;
+}
+
+export async function processJob(handlers: JobHandlers, job: Job): Promise<string> {
+  if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job name ${job.name}`);
+  const parsed = JOB_SCHEMAS[job.name].safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid ${job.name} payload: ${parsed.error.message}`);
+  // The time this run was due, not when a busy or restarted worker got to it.
+  const run = { dueAt: job.timestamp + (job.delay ?? 0), attempt: job.attemptsMade + 1 };
+  const handler = handlers[job.name] as (payload: unknown, r: typeof run) => Promise<string>;
+  try {
+    return await handler(parsed.data, run);
+  } catch (error) {
+    if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+}
