@@ -32,11 +32,10 @@ export interface ChatPlatform {
 }
 
 /**
- * Per-user settings and the display names shown on leaderboards (names are stored when a member
- * scores or joins something, not on every event).
+ * Per-user settings and the display names shown on leaderboards (a name is stored by the step that
+ * records a member's answer, not on every event).
  */
 export interface UserDirectory {
-  remember(workspace: WorkspaceRef, user: UserRef): Promise<void>;
   localeOf(workspace: WorkspaceRef, userId: string): Promise<Locale | undefined>;
   setLocale(workspace: WorkspaceRef, userId: string, locale: Locale): Promise<void>;
   displayNames(workspace: WorkspaceRef, userIds: readonly string[]): Promise<Map<string, string>>;

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** What the recording platform can show (default: everything, like Discord and Slack). */
   capabilities?: Capabilities;
+  /** Where the stores connect (e.g. through a proxy that counts round trips); default the test server. */
+  storeUrl?: string;
   random?: () => number;
   defaultTimezone?: string;
 }
@@ -40,7 +42,7 @@ export interface TestAppOptions {
 export function createTestApp(options: TestAppOptions = {}) {
   const { redis, prefix, url } = testRedis();
   // The stores pipeline like production's; BullMQ gets its own plain connection.
-  const storeRedis = createRedis(url, { enableAutoPipelining: true });
+  const storeRedis = createRedis(options.storeUrl ?? url, { enableAutoPipelining: true });
   const keys = new RedisKeys(prefix);
   const platform = new RecordingPlatform(options.capabilities);
   const clock = options.clock ?? systemClock;

@@ -4,7 +4,8 @@ import type { QuestionInstance } from './question-instance.js';
 
 /**
  * Stores a new instance and points typed answers at it: a personal mode points its owner's answers
- * here, a channel mode the channel's answers for that mode. Both writes travel in one round trip.
+ * here, a channel mode the channel's answers for that mode; a mode whose answers must stay secret
+ * keeps the question out of personal practice meanwhile. The writes travel in one round trip.
  */
 export async function openInstance(deps: BotDeps, instance: QuestionInstance): Promise<void> {
   const policy = MODE_POLICIES[instance.mode];
@@ -14,5 +15,8 @@ export async function openInstance(deps: BotDeps, instance: QuestionInstance): P
       : policy.pointer === 'channel'
         ? deps.instances.setChannelPointer(instance.channel, instance.mode, instance)
         : Promise.resolve();
-  await Promise.all([deps.instances.create(instance), pointer]);
+  const secret = policy.keepOutOfPractice
+    ? deps.instances.setPubliclyOpen(instance.channel, instance.id, instance.questionId)
+    : Promise.resolve();
+  await Promise.all([deps.instances.create(instance), pointer, secret]);
 }

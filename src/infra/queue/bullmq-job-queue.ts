@@ -36,8 +36,12 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async cancel(channel: ChannelRef, jobId: string): Promise<boolean> {
-    // `remove` refuses a job a worker holds (it is running); only waiting or delayed jobs are cancelled.
-    return (await this.queue(channel.platform).remove(jobId)) === 1;
+    const queue = this.queue(channel.platform);
+    // BullMQ's remove also "succeeds" for a missing or finished job, so look first; it refuses a job
+    // a worker holds (running), which leaves that run to the handler's own state checks.
+    const state = await queue.getJobState(jobId);
+    if (state !== 'delayed' && state !== 'waiting' && state !== 'prioritized' && state !== 'waiting-children') return false;
+    return (await queue.remove(jobId)) === 1;
   }
 
   async repeat<N extends JobName>(scheduleId: string, rule: RepeatRule, job: { name: N; payload: JobPayload<N> }): Promise<void> {
