@@ -6,6 +6,7 @@ import { findCommand, replyVisibility } from './commands.js';
 import { UserFacingError } from './errors.js';
 import type { Locale } from './i18n/catalog.js';
 import { errorText, t } from './i18n/messages.js';
+import { type Suggestion, suggestOptionValues } from './questions/suggest-options.js';
 import type { AckPlan, Capabilities, CommandInvocation, InboundEvent, Responder } from './types.js';
 
 export type CommandHandler<D extends BotDeps = BotDeps> = (ctx: UseCaseContext<D>, command: CommandInvocation) => Promise<void>;
@@ -32,6 +33,8 @@ export interface EventSink {
   /** Pure and immediate: how to acknowledge this event before `handle` runs. */
   ackPlan(event: InboundEvent, capabilities: Capabilities): AckPlan;
   handle(event: InboundEvent, responder: Responder): Promise<void>;
+  /** Suggestions for an option being typed (Discord autocomplete), from memory: no round trip. */
+  suggest(command: string, option: string, typed: string, locale: Locale): Suggestion[];
 }
 
 /**
@@ -66,6 +69,13 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
       case 'form':
         return { kind: 'reply', visibility: 'private' };
     }
+  }
+
+  suggest(command: string, option: string, typed: string, locale: Locale): Suggestion[] {
+    const spec = findCommand(command);
+    const options = [...(spec?.options ?? []), ...(spec?.subcommands ?? []).flatMap((s) => s.options ?? [])];
+    const source = options.find((o) => o.name === option)?.autocomplete;
+    return source ? suggestOptionValues(this.deps.bank, source, typed, locale) : [];
   }
 
   async handle(event: InboundEvent, responder: Responder): Promise<void> {

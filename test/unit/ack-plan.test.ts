@@ -53,3 +53,22 @@ describe('ack plans: how an adapter acknowledges before the core runs', () => {
     expect(bot.ackPlan(form, ALL_CAPABILITIES)).toEqual({ kind: 'reply', visibility: 'private' });
   });
 });
+
+describe('option suggestions (Discord autocomplete)', () => {
+  it('offers topics by id or name in both languages, then question ids, within Discord’s limits', async () => {
+    const { join } = await import('node:path');
+    const { loadQuestionFiles } = await import('../../src/infra/questions/load-question-files.js');
+    const { QuestionBank } = await import('../../src/core/questions/question-bank.js');
+    const bank = new QuestionBank(loadQuestionFiles(join(import.meta.dirname, '..', '..', 'questions')).questions);
+    const withBank = new Bot({ bank } as DailyDeps, coreHandlers());
+    expect(withBank.suggest('quiz', 'target', 'tcp', 'en')[0]?.value).toBe('tcp-udp');
+    expect(withBank.suggest('quiz', 'target', '协程', 'zh').map((s) => s.value)).toEqual(['coroutines-async']);
+    expect(withBank.suggest('daily', 'topic', 'gil', 'en').map((s) => s.value)).toEqual(['gil']);
+    const ids = withBank.suggest('quiz', 'target', 'tcp-', 'en');
+    expect(ids.length).toBe(25);
+    expect(ids.every((s) => s.name.length <= 100 && s.value.length <= 100)).toBe(true);
+    expect(ids.filter((s) => s.value !== 'tcp-udp').every((s) => bank.byId(s.value)?.id.includes('tcp-'))).toBe(true);
+    expect(withBank.suggest('quiz', 'nope', 'tcp', 'en')).toEqual([]);
+    expect(withBank.suggest('lang', 'locale', 'z', 'en')).toEqual([]);
+  });
+});

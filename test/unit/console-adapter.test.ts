@@ -55,6 +55,7 @@ describe('console adapter: running a script', () => {
     const seen: InboundEvent[] = [];
     const sink: EventSink = {
       ackPlan: () => ({ kind: 'reply', visibility: 'private' }),
+      suggest: () => [],
       async handle(event, responder) {
         seen.push(event);
         await new Promise((r) => setTimeout(r, 5)); // a slow core must not reorder replies
