@@ -125,7 +125,7 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     const spec = findCommand(command.name);
     const handler = this.handlers.commands[command.name];
     if (!spec || !handler) throw new UserFacingError('unknown-command', { command: command.name });
-    if (spec.consoleOnly && ctx.event.channel.platform !== 'console') {
+    if (spec.requires && !ctx.capabilities[spec.requires]) {
       throw new UserFacingError('console-only', { command: command.name });
     }
     const sub = spec.subcommands?.find((s) => s.name === command.sub);

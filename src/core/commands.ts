@@ -1,5 +1,5 @@
 import type { Localized } from './questions/schema.js';
-import type { Visibility } from './types.js';
+import type { Capabilities, Visibility } from './types.js';
 
 /**
  * The one command table. It feeds the text parser (console, Slack), Discord command registration,
@@ -40,8 +40,8 @@ export interface CommandSpec {
   name: string;
   description: Localized;
   adminOnly?: boolean;
-  /** Only the console adapter offers it. */
-  consoleOnly?: boolean;
+  /** Offered only where the platform has this capability (`/as` needs one keyboard playing several members). */
+  requires?: keyof Capabilities;
   options?: readonly OptionSpec[];
   subcommands?: readonly SubcommandSpec[];
   /** Subcommand used when the first word is not a subcommand name. */
@@ -172,7 +172,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'as',
     description: L('（仅控制台）切换为另一个用户', '(console only) act as another user'),
-    consoleOnly: true,
+    requires: 'actAs',
     reply: 'private',
     options: [{ name: 'name', description: L('用户名', 'User name'), required: true }],
   },

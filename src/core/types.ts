@@ -129,9 +129,18 @@ export interface Capabilities {
   edits: boolean;
   /** A message only one member sees can be posted outside an interaction. */
   privatePosts: boolean;
+  /** One keyboard plays several members (the console's `/as <name>`). */
+  actAs: boolean;
 }
 
-export const NO_CAPABILITIES: Capabilities = { buttons: false, selects: false, forms: false, edits: false, privatePosts: false };
+export const NO_CAPABILITIES: Capabilities = {
+  buttons: false,
+  selects: false,
+  forms: false,
+  edits: false,
+  privatePosts: false,
+  actAs: false,
+};
 
 /**
  * How the core answers one interaction. The adapter binds it to the platform's interaction (which

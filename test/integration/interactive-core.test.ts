@@ -155,6 +155,30 @@ describe('responders: updates, follow-ups and forms', () => {
   });
 });
 
+describe('capabilities instead of platform names', () => {
+  it('offers /as only where one keyboard plays several members, in help and when run', async () => {
+    app = createTestApp();
+    const ann = app.user('ann');
+    const [refused] = await app.text(ann, '/as bob');
+    expect(refused?.text).toContain('/as only works in the console');
+    const [help] = await app.text(ann, '/help');
+    expect(help?.text).not.toContain('/as');
+    app.platform.capabilities = { ...app.platform.capabilities, actAs: true };
+    const [helpHere] = await app.text(ann, '/help');
+    expect(helpHere?.text).toContain('/as <name>');
+  });
+
+  it('renders the card for what the platform can show: button hints only with buttons', async () => {
+    app = createTestApp();
+    const [withButtons] = await app.text(app.user('ann'), '/quiz t-handshake-count');
+    expect(withButtons?.footer).toContain('Answer with the buttons');
+    app.platform.capabilities = { ...app.platform.capabilities, buttons: false };
+    const [typed] = await app.text(app.user('bob'), '/quiz t-handshake-count');
+    expect(typed?.footer).not.toContain('buttons');
+    expect(typed?.footer).toContain('/answer <letters>');
+  });
+});
+
 describe('the job queue port', () => {
   it('a cancelled job never runs; one left alone does, once', async () => {
     app = createTestApp();

@@ -2,8 +2,8 @@ import type { EventSink } from '../../src/core/bot.js';
 import type { ChatPlatform } from '../../src/core/ports.js';
 import type { Capabilities, ChannelRef, FormSpec, InboundEvent, MessageRef, OutboundMessage, Responder } from '../../src/core/types.js';
 
-/** Everything a chat platform can show: the shape Discord and Slack adapters have. */
-export const ALL_CAPABILITIES: Capabilities = { buttons: true, selects: true, forms: true, edits: true, privatePosts: true };
+/** Everything a chat platform can show: the shape Discord and Slack adapters have (but `/as`, which is the console's). */
+export const ALL_CAPABILITIES: Capabilities = { buttons: true, selects: true, forms: true, edits: true, privatePosts: true, actAs: false };
 
 export type ResponseKind = 'reply' | 'update' | 'followUp';
 

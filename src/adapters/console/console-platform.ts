@@ -20,7 +20,14 @@ export interface ConsoleOptions {
 }
 
 /** Text in, text out: no buttons, menus, forms or edits; every action is shown as its typed twin. */
-export const CONSOLE_CAPABILITIES: Capabilities = { buttons: false, selects: false, forms: false, edits: false, privatePosts: true };
+export const CONSOLE_CAPABILITIES: Capabilities = {
+  buttons: false,
+  selects: false,
+  forms: false,
+  edits: false,
+  privatePosts: true,
+  actAs: true,
+};
 
 /**
  * The try-it-now adapter: reads commands from a terminal or a pipe, prints every reply, and

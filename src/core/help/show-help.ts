@@ -6,8 +6,8 @@ import type { CommandInvocation } from '../types.js';
 
 /** `/help [command]`: the command table in the user's language, plus the grading rules. */
 export async function showHelp(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
-  const { locale, event } = ctx;
-  const visible = COMMANDS.filter((c) => !c.consoleOnly || event.channel.platform === 'console');
+  const { locale } = ctx;
+  const visible = COMMANDS.filter((c) => !c.requires || ctx.capabilities[c.requires]);
   const name = command.args.command?.replace(/^\//, '').toLowerCase();
   if (name) {
     const spec = findCommand(name);
