@@ -1,0 +1,26 @@
+/** Discord's message, embed and component limits (https://discord.com/developers/docs/resources/message). */
+export const DISCORD_LIMITS = {
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  /** All text of all embeds of one message together. */
+  embedTotal: 6000,
+  embedsPerMessage: 10,
+  rows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectPlaceholder: 150,
+  customId: 100,
+  modalTitle: 45,
+  modalInputs: 5,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  textInputMax: 4000,
+  commandDescription: 100,
+  autocompleteChoices: 25,
+} as const;
