@@ -30,6 +30,7 @@ export const envSchema = z
     DISCORD_TOKEN: optionalString,
     DISCORD_APP_ID: optionalString,
     DISCORD_API_URL: optionalUrl('https://discord.com/api'),
+    DISCORD_GUILD_ID: optionalString,
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString,
@@ -71,7 +72,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   redis: { url: string | undefined; prefix: string; dataDir: string };
-  discord: { token: string; appId: string; apiUrl: string | undefined } | undefined;
+  discord: { token: string; appId: string; apiUrl: string | undefined; guildId: string | undefined } | undefined;
   slack:
     | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] }
     | undefined;
@@ -106,7 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const discord =
-    e.DISCORD_TOKEN && e.DISCORD_APP_ID ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL } : undefined;
+    e.DISCORD_TOKEN && e.DISCORD_APP_ID
+      ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+      : undefined;
   const slack = e.SLACK_BOT_TOKEN
     ? {
         botToken: e.SLACK_BOT_TOKEN,

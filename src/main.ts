@@ -1,4 +1,4 @@
-import { ConsolePlatform } from './adapters/console/console-platform.js';
+import { createAdapters } from './adapters/create-adapters.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { composeBot, systemClock } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -79,10 +79,9 @@ async function main(): Promise<number> {
     const keys = new RedisKeys(config.redis.prefix);
     const jobs = new BullmqJobQueue(redis, keys.bullPrefix(), systemClock);
     cleanups.push(() => jobs.close());
-    const adapters: PlatformAdapter[] = [];
-    if (config.console) adapters.push(new ConsolePlatform({ locale: config.defaultLocale }));
+    const adapters = createAdapters(config, logger);
     if (adapters.length === 0) {
-      logger.error('Discord and Slack adapters are not part of this build yet; unset the platform tokens to use the console.');
+      logger.error('The Slack adapter is not part of this build yet; unset SLACK_BOT_TOKEN to use the console, or set DISCORD_TOKEN.');
       await shutdown();
       return 1;
     }

@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../infra/logger.js';
+import { ConsolePlatform } from './console/console-platform.js';
+import { DiscordPlatform } from './discord/discord-platform.js';
+import type { PlatformAdapter } from './platform-adapter.js';
+
+/**
+ * The adapters this configuration asks for: Discord and/or Slack when their variables are set,
+ * otherwise the console. Several may run in one process.
+ */
+export function createAdapters(config: Config, logger: Logger): PlatformAdapter[] {
+  const adapters: PlatformAdapter[] = [];
+  if (config.console) adapters.push(new ConsolePlatform({ locale: config.defaultLocale }));
+  if (config.discord) {
+    adapters.push(
+      new DiscordPlatform({
+        token: config.discord.token,
+        applicationId: config.discord.appId,
+        apiUrl: config.discord.apiUrl,
+        defaultLocale: config.defaultLocale,
+        logger: logger.child({ platform: 'discord' }),
+      }),
+    );
+  }
+  return adapters;
+}
