@@ -16,7 +16,9 @@ import { postDailyQuestion, scheduledRunKey } from './daily/post-daily-question.
 import { revealDailyQuestion } from './daily/reveal-daily-question.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
+import { endDailySchedule } from './daily/daily-commands.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
+import { ChannelGoneError } from './jobs/job-errors.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
 import { startQuiz } from './quiz/start-quiz.js';
 import { setLanguage } from './settings/set-language.js';
@@ -61,8 +63,14 @@ export function coreJobHandlers(deps: DailyDeps & BotDeps): JobHandlers {
     'daily-post': async ({ channel }, run) => {
       const schedule = await deps.schedules.get(channel);
       if (!schedule) return 'no-schedule'; // turned off after this run was queued
-      const outcome = await postDailyQuestion(deps, channel, scheduledRunKey(new Date(run.dueAt), schedule.timezone));
-      return outcome.status;
+      try {
+        const outcome = await postDailyQuestion(deps, channel, scheduledRunKey(new Date(run.dueAt), schedule.timezone));
+        return outcome.status;
+      } catch (error) {
+        // A channel that is gone would fail every day from now on: end its schedule (the failed job is the one log line).
+        if (error instanceof ChannelGoneError) await endDailySchedule(deps, channel);
+        throw error;
+      }
     },
     'daily-reveal': ({ channel, instanceId }) => revealDailyQuestion(deps, channel, instanceId, 'job'),
   };

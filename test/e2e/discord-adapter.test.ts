@@ -1,8 +1,11 @@
+import { type Job, UnrecoverableError } from 'bullmq';
 import { MessageFlags, ApplicationCommandOptionType as T } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordPlatform } from '../../src/adapters/discord/discord-platform.js';
 import { registerCommands } from '../../src/adapters/discord/register-commands.js';
+import { dailyScheduleId } from '../../src/core/daily/daily-jobs.js';
 import { createLogger } from '../../src/infra/logger.js';
+import { processJob } from '../../src/infra/queue/job-worker.js';
 import type { InjectedInteraction } from '../support/fake-discord/fake-discord.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fake-discord/fake-discord.js';
 import { createTestApp } from '../support/test-app.js';
@@ -180,6 +183,30 @@ describe('Discord adapter through the real discord.js client', () => {
     expect(body.nonce).toMatch(/^[\w-]{25}$/);
     expect(body.enforce_nonce).toBe(true);
     expect((await firstMessage(now)).embeds?.[0]?.description).toMatch(/Posted question/);
+  });
+
+  it('retries a post the platform failed for now, and ends the schedule of a channel that is gone', async () => {
+    const dailyChannel = fake.world.guilds[0]?.channels[1]?.id ?? '';
+    const set = await fake.inject.slashCommand({
+      name: 'daily',
+      channelId: dailyChannel,
+      options: [{ name: 'set', type: T.Subcommand, options: [{ name: 'time', type: T.String, value: '10:00' }] }],
+      ...ADMIN,
+    });
+    await firstMessage(set);
+    const channel = { platform: 'discord' as const, workspaceId: fake.guildId, channelId: dailyChannel };
+    const run = { name: 'daily-post', data: { channel }, timestamp: Date.now(), delay: 0, attemptsMade: 0 } as unknown as Job;
+    // Discord down for longer than discord.js's own retries: the job fails retryably and the schedule stays.
+    fake.failNext(`/channels/${dailyChannel}/messages`, 500, { message: 'oops', code: 0 }, 4);
+    const transient = await processJob(app.jobHandlers, run).catch((e: unknown) => e);
+    expect(transient).toBeInstanceOf(Error);
+    expect(transient).not.toBeInstanceOf(UnrecoverableError);
+    expect(await app.deps.schedules.get(channel)).toBeDefined();
+    // The channel is deleted: the job fails for good and the channel's schedule ends.
+    fake.failNext(`/channels/${dailyChannel}/messages`, 404, { message: 'Unknown Channel', code: 10003 });
+    await expect(processJob(app.jobHandlers, run)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(await app.deps.schedules.get(channel)).toBeUndefined();
+    expect(await app.jobs.nextRun(channel, dailyScheduleId(channel))).toBeUndefined();
   });
 
   it('suggests topics while typing (autocomplete)', async () => {

@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { EventSink } from '../../core/bot.js';
 import type { Locale } from '../../core/i18n/catalog.js';
-import { PermanentJobError } from '../../core/jobs/job-errors.js';
+import { ChannelGoneError } from '../../core/jobs/job-errors.js';
 import type { ChannelRef, MessageRef, OutboundMessage } from '../../core/types.js';
 import type { Logger } from '../../infra/logger.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
@@ -108,7 +108,7 @@ export class DiscordPlatform implements PlatformAdapter {
       return await call();
     } catch (error) {
       if (error instanceof DiscordAPIError && typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) {
-        throw new PermanentJobError(`discord refused: ${error.code} ${error.message}`);
+        throw new ChannelGoneError(`discord refused: ${error.code} ${error.message}`);
       }
       throw error;
     }

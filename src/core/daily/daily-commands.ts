@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { topicName } from '../questions/topic-names.js';
-import type { CommandInvocation } from '../types.js';
+import type { ChannelRef, CommandInvocation } from '../types.js';
 import { dailyScheduleId } from './daily-jobs.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
@@ -56,11 +56,16 @@ async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
   });
 }
 
+/** Stops a channel's daily posts: the recurring job and the stored settings. */
+export async function endDailySchedule(deps: DailyDeps, channel: ChannelRef): Promise<void> {
+  await deps.jobs.stopRepeat(channel, dailyScheduleId(channel));
+  await deps.schedules.delete(channel);
+}
+
 async function dailyOff(ctx: Ctx): Promise<void> {
   const { deps, event } = ctx;
   const existing = await deps.schedules.get(event.channel);
-  await deps.jobs.stopRepeat(event.channel, dailyScheduleId(event.channel));
-  await deps.schedules.delete(event.channel);
+  await endDailySchedule(deps, event.channel);
   await ctx.reply({ visibility: 'public', tone: 'info', text: dt(ctx.locale, existing ? 'daily-off-done' : 'daily-off-none') });
 }
 
