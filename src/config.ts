@@ -31,6 +31,12 @@ export const envSchema = z
     DISCORD_APP_ID: optionalString,
     DISCORD_API_URL: optionalUrl('https://discord.com/api'),
     DISCORD_GUILD_ID: optionalString,
+    DISCORD_SHARDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { message: 'must be auto or a number of shards' })
+        .default('auto'),
+    ),
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString,
@@ -72,7 +78,9 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   redis: { url: string | undefined; prefix: string; dataDir: string };
-  discord: { token: string; appId: string; apiUrl: string | undefined; guildId: string | undefined } | undefined;
+  discord:
+    | { token: string; appId: string; apiUrl: string | undefined; guildId: string | undefined; shards: 'auto' | number }
+    | undefined;
   slack:
     | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] }
     | undefined;
@@ -108,7 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const discord =
     e.DISCORD_TOKEN && e.DISCORD_APP_ID
-      ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+      ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID, shards: e.DISCORD_SHARDS }
       : undefined;
   const slack = e.SLACK_BOT_TOKEN
     ? {

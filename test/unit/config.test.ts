@@ -42,7 +42,7 @@ describe('config', () => {
   it('enables a platform when its secrets are present and treats empty values as unset', () => {
     const c = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '1', REDIS_URL: '', DISCORD_API_URL: 'http://127.0.0.1:9999/api' });
     expect(c.console).toBe(false);
-    expect(c.discord).toEqual({ token: 't', appId: '1', apiUrl: 'http://127.0.0.1:9999/api', guildId: undefined });
+    expect(c.discord).toEqual({ token: 't', appId: '1', apiUrl: 'http://127.0.0.1:9999/api', guildId: undefined, shards: 'auto' });
     expect(c.redis.url).toBeUndefined();
   });
 });
