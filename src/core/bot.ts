@@ -4,10 +4,11 @@ import type { BotDeps, UseCaseContext } from './bot-deps.js';
 import { parseCommandText } from './command-parser.js';
 import { findCommand, replyVisibility } from './commands.js';
 import { UserFacingError } from './errors.js';
+import { memberHome } from './home/member-home.js';
 import type { Locale } from './i18n/catalog.js';
 import { errorText, t } from './i18n/messages.js';
 import { type Suggestion, suggestOptionValues } from './questions/suggest-options.js';
-import type { AckPlan, Capabilities, CommandInvocation, InboundEvent, Responder } from './types.js';
+import type { AckPlan, Capabilities, CommandInvocation, InboundEvent, OutboundMessage, Responder, UserRef, WorkspaceRef } from './types.js';
 
 export type CommandHandler<D extends BotDeps = BotDeps> = (ctx: UseCaseContext<D>, command: CommandInvocation) => Promise<void>;
 export type ActionHandler<D extends BotDeps = BotDeps> = (
@@ -35,6 +36,8 @@ export interface EventSink {
   handle(event: InboundEvent, responder: Responder): Promise<void>;
   /** Suggestions for an option being typed (Discord autocomplete), from memory: no round trip. */
   suggest(command: string, option: string, typed: string, locale: Locale): Suggestion[];
+  /** The member's own page (Slack's App Home): their points, rank and streak, in their language. */
+  home(workspace: WorkspaceRef, user: UserRef): Promise<OutboundMessage>;
 }
 
 /**
@@ -76,6 +79,11 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     const options = [...(spec?.options ?? []), ...(spec?.subcommands ?? []).flatMap((s) => s.options ?? [])];
     const source = options.find((o) => o.name === option)?.autocomplete;
     return source ? suggestOptionValues(this.deps.bank, source, typed, locale) : [];
+  }
+
+  async home(workspace: WorkspaceRef, user: UserRef): Promise<OutboundMessage> {
+    const chosen = await this.deps.users.localeOf(workspace, user.userId);
+    return memberHome(this.deps, workspace, user, chosen ?? user.locale ?? this.deps.defaultLocale);
   }
 
   async handle(event: InboundEvent, responder: Responder): Promise<void> {

@@ -10,13 +10,12 @@ import {
 } from './answer/submit-answer.js';
 import type { Handlers } from './bot.js';
 import type { BotDeps } from './bot-deps.js';
-import { dailyCommand } from './daily/daily-commands.js';
+import { dailyCommand, endDailySchedule } from './daily/daily-commands.js';
 import type { DailyDeps } from './daily/daily-ports.js';
 import { postDailyQuestion, scheduledRunKey } from './daily/post-daily-question.js';
 import { revealDailyQuestion } from './daily/reveal-daily-question.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
-import { endDailySchedule } from './daily/daily-commands.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
 import { ChannelGoneError } from './jobs/job-errors.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';

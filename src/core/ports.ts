@@ -95,6 +95,13 @@ export interface Standing {
   rank: number;
 }
 
+/** A member's daily streak as last recorded: `count` days in a row ending on `last` (YYYY-MM-DD). */
+export interface StreakRecord {
+  count: number;
+  last: string;
+  best: number;
+}
+
 export interface LeaderboardStore {
   /** The top `limit` visible members, best first; ties go to whoever reached the score first. */
   top(board: BoardRef, limit: number): Promise<Standing[]>;
@@ -102,6 +109,8 @@ export interface LeaderboardStore {
   standing(board: BoardRef, userId: string): Promise<Standing | undefined>;
   setHidden(workspace: WorkspaceRef, userId: string, hidden: boolean): Promise<void>;
   isHidden(workspace: WorkspaceRef, userId: string): Promise<boolean>;
+  /** The member's streak as the answer recorder left it, or undefined before their first streak day. */
+  streak(workspace: WorkspaceRef, userId: string): Promise<StreakRecord | undefined>;
 }
 
 /** Per-channel memory of which questions were used, so a channel sees no repeats until its pool is used up. */

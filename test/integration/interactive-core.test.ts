@@ -73,22 +73,30 @@ describe('open instances of different kinds in one channel', () => {
     expect(app.platform.posts.map((p) => p.message.title)).toEqual([expect.stringContaining('Daily question'), 'Revealed · t-flags']);
   });
 
-  it('at the reveal the question message is edited: its buttons go and the footer says answers are closed', async () => {
+  it('at the reveal the question message is edited: buttons disabled, menus gone, a footer saying answers are closed', async () => {
     app = createTestApp();
     await app.text(admin(), '/daily set 09:00 topic=tcp-udp');
-    await app.text(admin(), '/daily now');
+    await app.text(admin(), '/daily now'); // t-flags: multiple choice, a select menu
     const posted = app.platform.posts[0];
     await app.text(admin(), '/daily reveal');
     expect(app.platform.edits).toHaveLength(1);
     expect(app.platform.edits[0]?.ref).toEqual(posted?.ref);
     expect(app.platform.edits[0]?.message.actions).toBeUndefined();
     expect(app.platform.edits[0]?.message.footer).toContain('Answers are closed');
+    await app.text(admin(), '/daily now'); // t-handshake-count: single choice, buttons
+    await app.text(admin(), '/daily reveal');
+    const buttons = app.platform.edits[1]?.message.actions ?? [];
+    expect(buttons.map((b) => (b.type === 'button' ? [b.label, b.disabled] : b.type))).toEqual([
+      ['A', true],
+      ['B', true],
+      ['C', true],
+    ]);
     // A platform that cannot edit is not asked to.
     app.platform.capabilities = { ...app.platform.capabilities, edits: false };
     await app.text(admin(), '/daily now');
     await app.text(admin(), '/daily reveal');
-    expect(app.platform.edits).toHaveLength(1);
-    expect(app.platform.posts).toHaveLength(4);
+    expect(app.platform.edits).toHaveLength(2);
+    expect(app.platform.posts).toHaveLength(6);
   });
 });
 

@@ -72,6 +72,8 @@ export async function answerOwnCard(ctx: UseCaseContext, action: ActionRef): Pro
 
 /** A multi-select menu (Slack: checkboxes and a submit button): the chosen keys come with the event. */
 export async function answerBySelect(ctx: UseCaseContext, action: ActionRef, values: readonly string[]): Promise<void> {
+  // Checkboxes can be submitted with none ticked; that is a slip to point out, not a stale button.
+  if (values.length === 0) throw new UserFacingError('select-empty');
   await answerById(ctx, action.target, { type: 'choice', keys: optionKeys(values) });
 }
 

@@ -43,11 +43,13 @@ export async function revealDailyQuestion(
     deps.instances.setPubliclyOpen(channel, instanceId, undefined),
     deps.instances.clearChannelPointer(channel, 'daily', instanceId),
   ]);
-  // The question message stops taking answers where the platform can edit it: buttons go, the footer says why.
+  // The question message stops taking answers where the platform can edit it: buttons are disabled,
+  // menus and form buttons go, and the footer says why.
   if (instance.posted && platform.capabilities.edits) {
     const card = questionCard(question, instance.id, locale, 'public', platform.capabilities);
+    const buttons = (card.actions ?? []).flatMap((a) => (a.type === 'button' ? [{ ...a, disabled: true }] : []));
     await platform
-      .edit(instance.posted, { ...card, actions: undefined, footer: dt(locale, 'daily-closed-footer') })
+      .edit(instance.posted, { ...card, actions: buttons.length > 0 ? buttons : undefined, footer: dt(locale, 'daily-closed-footer') })
       .catch((error: unknown) => deps.errorSink(error, { phase: 'close-question-message', instanceId }));
   }
   return 'revealed';
