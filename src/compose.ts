@@ -17,7 +17,9 @@ import { RedisDeliveryGuard } from './infra/redis/redis-delivery-guard.js';
 import { RedisInstanceStore } from './infra/redis/redis-instance-store.js';
 import { RedisLeaderboardStore } from './infra/redis/redis-leaderboard-store.js';
 import { RedisQuestionHistory } from './infra/redis/redis-question-history.js';
+import { RedisReviewStore } from './infra/redis/redis-review-store.js';
 import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
+import { FsrsReviewScheduler } from './infra/srs/fsrs-review-scheduler.js';
 
 export interface ComposeOptions {
   /** The stores' client; give it `enableAutoPipelining` so independent reads share a round trip. */
@@ -57,6 +59,8 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     history: new RedisQuestionHistory(o.redis, keys),
     deliveries: new RedisDeliveryGuard(o.redis, keys),
     jobs: o.jobs,
+    reviews: new RedisReviewStore(o.redis, keys),
+    spacing: new FsrsReviewScheduler(),
     platforms: o.platforms,
     defaultLocale: o.defaultLocale,
     defaultTimezone: o.defaultTimezone,

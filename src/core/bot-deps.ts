@@ -3,6 +3,7 @@ import type { InstanceStore } from './instances/question-instance.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { AnswerRecorder, ChatPlatform, Clock, DeliveryGuard, LeaderboardStore, QuestionHistoryStore, UserDirectory } from './ports.js';
 import type { QuestionBank } from './questions/question-bank.js';
+import type { ReviewScheduler, ReviewStore } from './srs/review-card.js';
 import type { Capabilities, InboundEvent, OutboundMessage, Platform, Responder } from './types.js';
 
 /** Logs an unexpected failure once, with context. The core never logs anywhere else. */
@@ -19,6 +20,9 @@ export interface BotDeps {
   history: QuestionHistoryStore;
   deliveries: DeliveryGuard;
   jobs: JobQueue;
+  /** Spaced-repetition cards per member and question, and the algorithm that moves them. */
+  reviews: ReviewStore;
+  spacing: ReviewScheduler;
   /** Where scheduled posts go, by platform: each running adapter registers itself. */
   platforms: Partial<Record<Platform, ChatPlatform>>;
   defaultLocale: Locale;

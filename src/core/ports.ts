@@ -1,6 +1,7 @@
 import type { Locale } from './i18n/catalog.js';
 import type { GradeSummary, InstanceIdentity, StoredAnswer } from './instances/question-instance.js';
 import type { Topic } from './questions/schema.js';
+import type { StoredReview } from './srs/review-card.js';
 import type { Capabilities, ChannelRef, MessageRef, OutboundMessage, UserRef, WorkspaceRef } from './types.js';
 
 /** The current time; tests pass a fixed clock so period roll-overs and streaks are deterministic. */
@@ -67,7 +68,8 @@ export interface AnswerToRecord {
 }
 
 export type RecordOutcome =
-  | { status: 'recorded'; points: number; streak?: number | undefined }
+  /** `review`: the member's card for the question before this answer, read in the same step. */
+  | { status: 'recorded'; points: number; streak?: number | undefined; review?: StoredReview | undefined }
   | { status: 'already-answered'; previous: StoredAnswer }
   | { status: 'revealed' }
   | { status: 'missing' };

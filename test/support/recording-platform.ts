@@ -26,6 +26,8 @@ export class RecordingPlatform implements ChatPlatform {
   readonly edits: Array<{ ref: MessageRef; message: OutboundMessage }> = [];
   readonly privatePosts: Array<{ channel: ChannelRef; userId: string; message: OutboundMessage; ref: MessageRef }> = [];
   readonly interactions: RecordedInteraction[] = [];
+  /** Called as the core answers an event (reply, update or follow-up), e.g. to measure what came before. */
+  onResponse?: (kind: ResponseKind) => void;
   /** Called before a post is recorded; throw from it to simulate a platform failure. */
   beforePost?: (channel: ChannelRef, message: OutboundMessage) => Promise<void> | void;
   private nextId = 1;
@@ -63,6 +65,7 @@ export class RecordingPlatform implements ChatPlatform {
 
   private responder(interaction: RecordedInteraction): Responder {
     const record = (kind: ResponseKind) => async (message: OutboundMessage) => {
+      this.onResponse?.(kind);
       const ref = this.ref(interaction.event.channel, message);
       interaction.responses.push({ kind, message, ref });
       interaction.messages.push(message);

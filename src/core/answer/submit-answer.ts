@@ -9,6 +9,7 @@ import { CHANNEL_MODES } from '../instances/mode-policies.js';
 import { mayAnswer } from '../instances/question-instance.js';
 import { answeredCard, questionCard } from '../questions/question-card.js';
 import { OPTION_KEYS, type OptionKey } from '../questions/schema.js';
+import { replaceReviewRating } from '../srs/record-review.js';
 import type { CommandInvocation } from '../types.js';
 import { ANSWER_FIELD, answerForm } from './answer-form.js';
 
@@ -102,11 +103,16 @@ export async function rateByCommand(ctx: UseCaseContext, command: CommandInvocat
 }
 
 async function saveRating(ctx: UseCaseContext, instanceId: string, rating: SelfRating): Promise<void> {
-  const saved = await ctx.deps.instances.setSelfRating(ctx.event.channel, instanceId, ctx.event.user.userId, rating);
-  if (!saved) throw new UserFacingError('nothing-to-rate');
+  const { deps, event } = ctx;
+  const [saved, instance] = await Promise.all([
+    deps.instances.setSelfRating(event.channel, instanceId, event.user.userId, rating),
+    deps.instances.get(event.channel, instanceId),
+  ]);
+  if (!saved || !instance) throw new UserFacingError('nothing-to-rate');
   await ctx.reply({
     visibility: 'private',
     tone: 'info',
     text: t(ctx.locale, 'rating-saved', { rating: selfRatingLabel(rating, ctx.locale) }),
   });
+  await replaceReviewRating(deps, event.channel, event.user.userId, instance.questionId, instance.id, rating);
 }

@@ -4,6 +4,8 @@ import { UserFacingError } from '../errors.js';
 import { type AnswerInput, gradeAnswer, renderGradeFeedback, renderInvalidAnswer, renderSolution } from '../grading/index.js';
 import { t } from '../i18n/messages.js';
 import type { RecordOutcome } from '../ports.js';
+import { ratingForGrade } from '../srs/rating-for-grade.js';
+import { recordReview } from '../srs/record-review.js';
 import { MODE_POLICIES } from './mode-policies.js';
 import { type InstanceIdentity, mayAnswer } from './question-instance.js';
 import { ratingActions } from './rating-actions.js';
@@ -98,5 +100,8 @@ export async function answerInstance(
       text: renderSolution(question, locale),
     });
   }
+  // After the member has their answer: spaced repetition learns from every graded answer, in every mode.
+  const rating = ratingForGrade(result, question.kind, now.getTime() - instance.createdAt);
+  await recordReview(deps, instance, user.userId, question.topic, rating, now.getTime(), outcome.review);
   return 'recorded';
 }

@@ -73,6 +73,23 @@ export class RedisKeys {
     return `${this.workspace(ws)}:locales`;
   }
 
+  /** A member's spaced-repetition cards: question id -> card JSON. */
+  reviewCards(ws: WorkspaceRef, userId: string): string {
+    return `${this.workspace(ws)}:srs:${safe(userId)}`;
+  }
+  /** The same cards' due times (sorted set: question id by due ms). */
+  reviewDue(ws: WorkspaceRef, userId: string): string {
+    return `${this.workspace(ws)}:srs-due:${safe(userId)}`;
+  }
+  /** New cards a member started on one day, for the daily cap. */
+  reviewNew(ws: WorkspaceRef, userId: string, day: string): string {
+    return `${this.workspace(ws)}:srs-new:${safe(userId)}:${safe(day)}`;
+  }
+  /** A member's drill session in a channel (JSON). */
+  drill(ch: ChannelRef, userId: string): string {
+    return `${this.workspace(ch)}:drill:${safe(ch.channelId)}:${safe(userId)}`;
+  }
+
   history(ch: ChannelRef, pool: string): string {
     return `${this.workspace(ch)}:history:${safe(ch.channelId)}:${safe(pool)}`;
   }

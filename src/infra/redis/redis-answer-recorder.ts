@@ -5,9 +5,10 @@ import type { AnswerRecorder, AnswerToRecord, RecordOutcome } from '../../core/p
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
 import { POINTER_TTL_S } from './redis-instance-store.js';
+import { parseStoredReview } from './redis-review-store.js';
 
 const replySchema = z.union([
-  z.tuple([z.literal('recorded'), z.string(), z.string()]),
+  z.tuple([z.literal('recorded'), z.string(), z.string(), z.string()]),
   z.tuple([z.literal('already'), z.string()]),
   z.tuple([z.literal('revealed')]),
   z.tuple([z.literal('missing')]),
@@ -46,6 +47,7 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         k.displayNames(ws),
         k.userPointer(a.instance.channel, a.user.userId),
         k.rateable(a.instance.channel, a.user.userId),
+        k.reviewCards(ws, a.user.userId),
         a.user.userId,
         JSON.stringify(stored),
         Math.max(0, Math.round(a.result.points)),
@@ -66,7 +68,12 @@ export class RedisAnswerRecorder implements AnswerRecorder {
     switch (reply[0]) {
       case 'recorded': {
         const streak = Number(reply[2]);
-        return { status: 'recorded', points: Number(reply[1]), streak: streak > 0 ? streak : undefined };
+        return {
+          status: 'recorded',
+          points: Number(reply[1]),
+          streak: streak > 0 ? streak : undefined,
+          review: parseStoredReview(reply[3]),
+        };
       }
       case 'already':
         return { status: 'already-answered', previous: JSON.parse(reply[1]) as StoredAnswer };

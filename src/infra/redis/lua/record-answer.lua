@@ -2,7 +2,8 @@
 -- every leaderboard, in one atomic step. A second call for the same user changes nothing.
 -- KEYS: 1 instance, 2 answers, 3 distribution, 4 first-correct, 5 scored, 6 streak,
 --       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence,
---       14 display names, 15 the user's answer pointer, 16 the user's rateable pointer
+--       14 display names, 15 the user's answer pointer, 16 the user's rateable pointer,
+--       17 the user's spaced-repetition cards (read only: the card comes back for the review step)
 -- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
 --       6 questionId, 7 score once per question (1/0), 8 week expire-at ms,
 --       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday,
@@ -79,4 +80,4 @@ if ARGV[10] ~= '' then
   local best = tonumber(redis.call('HGET', KEYS[6], 'best') or '0')
   if streak > best then redis.call('HSET', KEYS[6], 'best', streak) end
 end
-return {'recorded', tostring(points), tostring(streak)}
+return {'recorded', tostring(points), tostring(streak), redis.call('HGET', KEYS[17], ARGV[6]) or ''}

@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { ReviewStore, StoredReview } from '../../core/srs/review-card.js';
+import type { WorkspaceRef } from '../../core/types.js';
+import type { RedisKeys } from './keys.js';
+
+const cardSchema = z.object({
+  due: z.number(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  state: z.enum(['new', 'learning', 'review', 'relearning']),
+  lastReview: z.number().optional(),
+});
+const storedSchema = z.object({ card: cardSchema, previous: cardSchema.optional(), instanceId: z.string(), topic: z.string() });
+
+/** A stored card, or undefined for none (or one this version cannot read: it starts afresh). */
+export function parseStoredReview(raw: string | null | undefined): StoredReview | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = storedSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Kept two days: long enough to cover any zone's "today". */
+const NEW_COUNT_TTL_S = 2 * 86_400;
+
+/** Cards in a hash per member (question id -> JSON) and a due index (sorted set by due ms), never expiring. */
+export class RedisReviewStore implements ReviewStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async get(ws: WorkspaceRef, userId: string, questionId: string): Promise<StoredReview | undefined> {
+    return parseStoredReview(await this.redis.hget(this.keys.reviewCards(ws, userId), questionId));
+  }
+
+  async save(ws: WorkspaceRef, userId: string, questionId: string, review: StoredReview, newOnDay?: string): Promise<void> {
+    const tx = this.redis
+      .multi()
+      .hset(this.keys.reviewCards(ws, userId), questionId, JSON.stringify(review))
+      .zadd(this.keys.reviewDue(ws, userId), review.card.due, questionId);
+    if (newOnDay) tx.incr(this.keys.reviewNew(ws, userId, newOnDay)).expire(this.keys.reviewNew(ws, userId, newOnDay), NEW_COUNT_TTL_S);
+    await tx.exec();
+  }
+
+  async due(ws: WorkspaceRef, userId: string, now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.reviewDue(ws, userId), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  async dueCount(ws: WorkspaceRef, userId: string, until: number): Promise<number> {
+    return this.redis.zcount(this.keys.reviewDue(ws, userId), '-inf', until);
+  }
+
+  async seen(ws: WorkspaceRef, userId: string): Promise<Set<string>> {
+    return new Set(await this.redis.zrange(this.keys.reviewDue(ws, userId), 0, -1));
+  }
+
+  async newOn(ws: WorkspaceRef, userId: string, day: string): Promise<number> {
+    return Number((await this.redis.get(this.keys.reviewNew(ws, userId, day))) ?? 0);
+  }
+}
