@@ -78,9 +78,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   redis: { url: string | undefined; prefix: string; dataDir: string };
-  discord:
-    | { token: string; appId: string; apiUrl: string | undefined; guildId: string | undefined; shards: 'auto' | number }
-    | undefined;
+  discord: { token: string; appId: string; apiUrl: string | undefined; guildId: string | undefined; shards: 'auto' | number } | undefined;
   slack:
     | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] }
     | undefined;
@@ -116,7 +114,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const discord =
     e.DISCORD_TOKEN && e.DISCORD_APP_ID
-      ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID, shards: e.DISCORD_SHARDS }
+      ? {
+          token: e.DISCORD_TOKEN,
+          appId: e.DISCORD_APP_ID,
+          apiUrl: e.DISCORD_API_URL,
+          guildId: e.DISCORD_GUILD_ID,
+          shards: e.DISCORD_SHARDS,
+        }
       : undefined;
   const slack = e.SLACK_BOT_TOKEN
     ? {
