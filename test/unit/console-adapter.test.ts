@@ -56,6 +56,7 @@ describe('console adapter: running a script', () => {
     const sink: EventSink = {
       ackPlan: () => ({ kind: 'reply', visibility: 'private' }),
       suggest: () => [],
+      home: async () => ({ visibility: 'private', text: '' }),
       async handle(event, responder) {
         seen.push(event);
         await new Promise((r) => setTimeout(r, 5)); // a slow core must not reorder replies

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { BoardRef, LeaderboardStore, Standing } from '../../core/ports.js';
+import type { BoardRef, LeaderboardStore, Standing, StreakRecord } from '../../core/ports.js';
 import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 
@@ -54,5 +54,12 @@ export class RedisLeaderboardStore implements LeaderboardStore {
 
   async isHidden(ws: WorkspaceRef, userId: string): Promise<boolean> {
     return (await this.redis.sismember(this.keys.hiddenMembers(ws), userId)) === 1;
+  }
+
+  /** record-answer.lua keeps the streak hash (`count`, `last`, `best`). */
+  async streak(ws: WorkspaceRef, userId: string): Promise<StreakRecord | undefined> {
+    const h = await this.redis.hgetall(this.keys.streak(ws, userId));
+    if (!h.last) return undefined;
+    return { count: Number(h.count ?? 0), last: h.last, best: Number(h.best ?? h.count ?? 0) };
   }
 }
