@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     cleanups.push(() => jobs.close());
     const adapters = createAdapters(config, logger);
     if (adapters.length === 0) {
-      logger.error('The Slack adapter is not part of this build yet; unset SLACK_BOT_TOKEN to use the console, or set DISCORD_TOKEN.');
+      logger.error('No platform adapter matches this configuration; unset the platform variables to use the console.');
       await shutdown();
       return 1;
     }

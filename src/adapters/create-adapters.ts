@@ -3,6 +3,7 @@ import type { Logger } from '../infra/logger.js';
 import { ConsolePlatform } from './console/console-platform.js';
 import { DiscordPlatform } from './discord/discord-platform.js';
 import type { PlatformAdapter } from './platform-adapter.js';
+import { SlackPlatform } from './slack/slack-platform.js';
 
 /**
  * The adapters this configuration asks for: Discord and/or Slack when their variables are set,
@@ -19,6 +20,20 @@ export function createAdapters(config: Config, logger: Logger): PlatformAdapter[
         apiUrl: config.discord.apiUrl,
         defaultLocale: config.defaultLocale,
         logger: logger.child({ platform: 'discord' }),
+      }),
+    );
+  }
+  if (config.slack) {
+    adapters.push(
+      new SlackPlatform({
+        botToken: config.slack.botToken,
+        signingSecret: config.slack.signingSecret,
+        appToken: config.slack.appToken,
+        apiUrl: config.slack.apiUrl,
+        admins: config.slack.admins,
+        port: config.port,
+        defaultLocale: config.defaultLocale,
+        logger: logger.child({ platform: 'slack' }),
       }),
     );
   }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { composeBot, systemClock } from '../../src/compose.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { ChatPlatform, Clock } from '../../src/core/ports.js';
 import { QuestionBank } from '../../src/core/questions/question-bank.js';
-import type { Capabilities, ChannelRef, InboundEvent, OutboundMessage, UserRef } from '../../src/core/types.js';
+import type { Capabilities, ChannelRef, InboundEvent, OutboundMessage, Platform, UserRef } from '../../src/core/types.js';
 import { loadQuestionFiles } from '../../src/infra/questions/load-question-files.js';
 import { BullmqJobQueue } from '../../src/infra/queue/bullmq-job-queue.js';
 import { createJobWorker, type WorkerOptions } from '../../src/infra/queue/job-worker.js';
@@ -36,6 +36,8 @@ export interface TestAppOptions {
   storeUrl?: string;
   random?: () => number;
   defaultTimezone?: string;
+  /** Real adapters to post through instead of the recording platform (e.g. the Slack adapter against its fake). */
+  platforms?: Partial<Record<Platform, ChatPlatform>>;
 }
 
 /** The real core on a real Redis and BullMQ queue, posting to a recording platform. */
@@ -58,7 +60,7 @@ export function createTestApp(options: TestAppOptions = {}) {
     defaultTimezone: options.defaultTimezone ?? 'UTC',
     errorSink: (e) => errors.push(e),
     jobs,
-    platforms: { console: platform, slack: platform, discord: platform },
+    platforms: { console: platform, slack: platform, discord: platform, ...options.platforms },
     clock,
     newId: () => `id${++n}`,
   });

@@ -1,0 +1,31 @@
+/** Block Kit's limits (https://docs.slack.dev/reference/block-kit): counts and UTF-16 lengths. */
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  blocksPerView: 100,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  optionText: 75,
+  optionValue: 150,
+  checkboxOptions: 10,
+  multiSelectOptions: 100,
+  placeholder: 150,
+  actionId: 255,
+  blockId: 255,
+  modalTitle: 24,
+  modalSubmit: 24,
+  callbackId: 255,
+  privateMetadata: 3000,
+  inputLabel: 2000,
+  inputPlaceholder: 150,
+  plainTextInputMax: 3000,
+  /** The fallback `text` of a message with blocks is only shown in notifications: kept short. */
+  fallbackText: 3000,
+  /** No documented limit for a `response_action: errors` message; shown under the field, so kept short. */
+  fieldError: 2000,
+} as const;
