@@ -27,10 +27,12 @@ export function channelRef(teamId: string, channelId: string): ChannelRef {
 
 /**
  * `/prep quiz tcp` arrives as the text `quiz tcp`: the core's grammar reads it as `/quiz tcp`.
- * Nothing after `/prep` is `/help`; a slash typed out of habit (`/prep /quiz`) is forgiven.
+ * Nothing after `/prep` is `/help`; a slash typed out of habit (`/prep /quiz`) is forgiven. Slack
+ * escapes &, < and > in what was typed (mentions it inserts, `<@U123|ann>`, stay as they are).
  */
 export function commandText(text: string): string {
-  const words = text.trim().replace(/^\/+/, '');
+  const typed = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const words = typed.trim().replace(/^\/+/, '');
   return words ? `/${words}` : '/help';
 }
 
