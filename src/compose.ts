@@ -14,8 +14,10 @@ import { RedisKeys } from './infra/redis/keys.js';
 import { RedisAnswerRecorder } from './infra/redis/redis-answer-recorder.js';
 import { RedisDailyScheduleStore } from './infra/redis/redis-daily-schedule-store.js';
 import { RedisDeliveryGuard } from './infra/redis/redis-delivery-guard.js';
+import { RedisDrillStore } from './infra/redis/redis-drill-store.js';
 import { RedisInstanceStore } from './infra/redis/redis-instance-store.js';
 import { RedisLeaderboardStore } from './infra/redis/redis-leaderboard-store.js';
+import { RedisMemberStatsStore } from './infra/redis/redis-member-stats-store.js';
 import { RedisQuestionHistory } from './infra/redis/redis-question-history.js';
 import { RedisReviewStore } from './infra/redis/redis-review-store.js';
 import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
@@ -61,6 +63,8 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     jobs: o.jobs,
     reviews: new RedisReviewStore(o.redis, keys),
     spacing: new FsrsReviewScheduler(),
+    drills: new RedisDrillStore(o.redis, keys),
+    stats: new RedisMemberStatsStore(o.redis, keys),
     platforms: o.platforms,
     defaultLocale: o.defaultLocale,
     defaultTimezone: o.defaultTimezone,

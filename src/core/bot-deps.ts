@@ -1,7 +1,17 @@
+import type { DrillStore } from './drill/drill-session.js';
 import type { Locale } from './i18n/catalog.js';
 import type { InstanceStore } from './instances/question-instance.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import type { AnswerRecorder, ChatPlatform, Clock, DeliveryGuard, LeaderboardStore, QuestionHistoryStore, UserDirectory } from './ports.js';
+import type {
+  AnswerRecorder,
+  ChatPlatform,
+  Clock,
+  DeliveryGuard,
+  LeaderboardStore,
+  MemberStatsStore,
+  QuestionHistoryStore,
+  UserDirectory,
+} from './ports.js';
 import type { QuestionBank } from './questions/question-bank.js';
 import type { ReviewScheduler, ReviewStore } from './srs/review-card.js';
 import type { Capabilities, InboundEvent, OutboundMessage, Platform, Responder } from './types.js';
@@ -23,6 +33,8 @@ export interface BotDeps {
   /** Spaced-repetition cards per member and question, and the algorithm that moves them. */
   reviews: ReviewStore;
   spacing: ReviewScheduler;
+  drills: DrillStore;
+  stats: MemberStatsStore;
   /** Where scheduled posts go, by platform: each running adapter registers itself. */
   platforms: Partial<Record<Platform, ChatPlatform>>;
   defaultLocale: Locale;

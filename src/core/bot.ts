@@ -1,7 +1,7 @@
 import { ACTION_ACK } from './actions/action-ack.js';
 import { type ActionKind, type ActionRef, decodeAction, decodeForm, type FormKind } from './actions/action-codec.js';
 import type { BotDeps, UseCaseContext } from './bot-deps.js';
-import { parseCommandText } from './command-parser.js';
+import { checkArgs, parseCommandText } from './command-parser.js';
 import { findCommand, replyVisibility } from './commands.js';
 import { UserFacingError } from './errors.js';
 import { memberHome } from './home/member-home.js';
@@ -136,10 +136,12 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     if (spec.requires && !ctx.capabilities[spec.requires]) {
       throw new UserFacingError('console-only', { command: command.name });
     }
-    const sub = spec.subcommands?.find((s) => s.name === command.sub);
+    const sub = spec.subcommands?.find((s) => s.name === (command.sub ?? spec.defaultSub));
     if ((spec.adminOnly || sub?.adminOnly) && !ctx.event.user.isAdmin) {
       throw new UserFacingError('admin-only', { command: command.sub ? `${command.name} ${command.sub}` : command.name });
     }
+    // Options a platform split out itself (Discord) get the same checks as typed ones.
+    if (ctx.event.kind === 'command') checkArgs(spec, sub, command.args);
     await handler(ctx, command);
   }
 

@@ -20,6 +20,19 @@ export function localDate(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/**
+ * The last millisecond of `at`'s day in `timeZone`: found by stepping to the next local date, which
+ * is exact across daylight-saving changes to the minute (zones change on whole minutes).
+ */
+export function endOfLocalDay(at: Date, timeZone: string): number {
+  const today = localDate(at, timeZone);
+  // Search forward in hour steps, then minute steps, for the first instant of the next local date.
+  let t = at.getTime();
+  while (localDate(new Date(t + 3600_000), timeZone) === today) t += 3600_000;
+  while (localDate(new Date(t + 60_000), timeZone) === today) t += 60_000;
+  return t + 60_000 - (t % 60_000) - 1;
+}
+
 /** The date `days` after a YYYY-MM-DD date (negative for before). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

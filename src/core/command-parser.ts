@@ -11,6 +11,7 @@ function tokenize(text: string): string[] {
 }
 
 type UsageProblem =
+  | 'usage-range'
   | 'usage-unknown-sub'
   | 'usage-missing-sub'
   | 'usage-unknown-option'
@@ -79,10 +80,10 @@ function bindOptions(
       const byChoice = free.find((o) => o.choices?.includes(lower));
       // A value that looks like one option's kind (a time, a zone, a duration) goes there; anything
       // else fills the next option that takes free text, so `/daily set 09:00 tcp-udp 2h` just works.
-      const byPattern = byChoice ? undefined : free.find((o) => o.pattern?.test(token));
+      const byPattern = byChoice ? undefined : free.find((o) => patternOf(o)?.test(token));
       // A value that looks like nothing in particular fills a missing required option first, so
       // `/daily set 9am` says "9am is not a time" rather than "missing <time>".
-      const target = byChoice ?? byPattern ?? free.find((o) => o.required && !o.choices) ?? free.find((o) => !o.choices && !o.pattern);
+      const target = byChoice ?? byPattern ?? free.find((o) => o.required && !o.choices) ?? free.find((o) => !o.choices && !patternOf(o));
       if (!target) {
         const constrained = free.find((o) => o.choices);
         if (constrained?.choices) {
@@ -93,13 +94,32 @@ function bindOptions(
       args[target.name] = byChoice ? lower : token;
     }
   }
-  for (const o of options) {
+  checkArgs(spec, sub, args);
+  return args;
+}
+
+const INTEGER = /^-?\d+$/;
+
+/** What a positional value of this option looks like (an integer option takes digits). */
+function patternOf(o: OptionSpec): RegExp | undefined {
+  return o.pattern ?? (o.type === 'integer' ? INTEGER : undefined);
+}
+
+/**
+ * Checks bound arguments against the command table: required options, choices, integer bounds.
+ * Shared by the text grammar and commands whose options a platform split out (Discord).
+ */
+export function checkArgs(spec: CommandSpec, sub: SubcommandSpec | undefined, args: Record<string, string>): void {
+  for (const o of (sub ? sub.options : spec.options) ?? []) {
     const v = args[o.name];
     if (v === undefined) {
       if (o.required) throw usageError(spec, sub, 'usage-missing', { option: o.name });
     } else if (o.choices && !o.choices.includes(v.toLowerCase())) {
       throw usageError(spec, sub, 'usage-choices', { option: o.name, choices: o.choices.join(', ') });
+    } else if (o.type === 'integer') {
+      const n = Number(v);
+      const ok = INTEGER.test(v.trim()) && (o.min === undefined || n >= o.min) && (o.max === undefined || n <= o.max);
+      if (!ok) throw usageError(spec, sub, 'usage-range', { option: o.name, value: v, min: String(o.min ?? ''), max: String(o.max ?? '') });
     }
   }
-  return args;
 }

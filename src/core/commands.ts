@@ -78,6 +78,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ name: 'text', description: L('你的答案', 'Your answer'), rest: true }],
   },
   {
+    name: 'drill',
+    description: L('私人刷题：按主题连续练习，间隔重复安排复习', 'Private practice: a run of questions, reviews first (spaced repetition)'),
+    defaultSub: 'start',
+    reply: 'private',
+    subcommands: [
+      {
+        name: 'start',
+        description: L('开始一轮练习', 'Start a drill'),
+        reply: 'private',
+        options: [
+          { name: 'topic', description: L('主题（默认全部）', 'Topic (default: all)'), autocomplete: 'topic' },
+          { name: 'count', description: L('题数 1-20（默认 10）', 'Questions, 1-20 (default 10)'), type: 'integer', min: 1, max: 20 },
+          { name: 'difficulty', description: L('难度 1-3', 'Difficulty 1-3'), type: 'integer', min: 1, max: 3 },
+        ],
+      },
+      { name: 'stop', description: L('结束本轮练习并查看小结', 'End the drill with its summary so far'), reply: 'private' },
+      { name: 'resume', description: L('继续上次的练习', 'Continue where you left off'), reply: 'private' },
+    ],
+  },
+  {
+    name: 'stats',
+    description: L(
+      '学习统计：作答、正确率、连续天数、待复习、各主题掌握度',
+      'Your stats: answers, accuracy, streak, reviews due, mastery by topic',
+    ),
+    reply: 'private',
+    options: [{ name: 'member', description: L('查看某位成员（默认自己）', 'A member (default: you)'), type: 'user' }],
+  },
+  {
     name: 'leaderboard',
     description: L('排行榜：总榜、周榜、月榜', 'Leaderboards: all-time, weekly, monthly'),
     defaultSub: 'show',

@@ -14,6 +14,7 @@ import { dailyCommand, endDailySchedule } from './daily/daily-commands.js';
 import type { DailyDeps } from './daily/daily-ports.js';
 import { postDailyQuestion, scheduledRunKey } from './daily/post-daily-question.js';
 import { revealDailyQuestion } from './daily/reveal-daily-question.js';
+import { drillButton, drillCommand } from './drill/drill-commands.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
@@ -21,6 +22,7 @@ import { ChannelGoneError } from './jobs/job-errors.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
 import { startQuiz } from './quiz/start-quiz.js';
 import { setLanguage } from './settings/set-language.js';
+import { showStats } from './stats/show-stats.js';
 
 /** The route tables from commands, action kinds and form kinds to use cases. Features add theirs here. */
 export function coreHandlers(): Handlers<DailyDeps> {
@@ -35,6 +37,8 @@ export function coreHandlers(): Handlers<DailyDeps> {
             ? setLeaderboardVisibility(ctx, false)
             : showLeaderboard(ctx, cmd),
       daily: dailyCommand,
+      drill: drillCommand,
+      stats: showStats,
       rate: rateByCommand,
       help: showHelp,
       lang: setLanguage,
@@ -49,6 +53,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
       pick: answerBySelect,
       form: openAnswerForm,
       rate: rateByButton,
+      drill: drillButton,
     },
     forms: {
       answer: answerByForm,

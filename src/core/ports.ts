@@ -56,6 +56,8 @@ export interface AnswerToRecord {
   result: GradeSummary;
   /** Personal practice scores a question once per user; daily and mock score every instance. */
   scoreOncePerQuestion: boolean;
+  /** The question's topic, for the member's per-topic statistics. */
+  topic: string;
   /** Personal modes: the user's pointer is cleared in the same step, so the next /answer goes elsewhere. */
   clearUserPointer: boolean;
   /** Open questions in personal modes: `/rate` rates this instance next. */
@@ -123,3 +125,15 @@ export interface QuestionHistoryStore {
 }
 
 export type { Topic };
+
+/** A member's answers in a workspace, overall and per topic (score: the sum of grade scores 0..1). */
+export interface MemberStats {
+  answered: number;
+  correct: number;
+  byTopic: Record<string, { answered: number; correct: number; score: number }>;
+}
+
+/** Counts kept by the answer recorder in its atomic step; read for /stats. */
+export interface MemberStatsStore {
+  get(workspace: WorkspaceRef, userId: string): Promise<MemberStats>;
+}

@@ -89,6 +89,18 @@ describe('npm start: the console bot', () => {
     expect(run.stdout).toContain('(now acting as bob)');
   });
 
+  it('runs a whole drill from a piped script, then /stats', async () => {
+    // The fixture bank's two gil questions (a short and an open one) grade "GIL" whichever comes first.
+    const script = ['/drill gil count=2', '/answer GIL', '/answer GIL', '/stats'].join('\n');
+    const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix(), QUESTIONS_DIR: join(root, 'test', 'fixtures', 'bank') };
+    const run = await start(env, `${script}\n`).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/== Drill 1\/2 · [a-z0-9-]+ ==/);
+    expect(run.stdout).toMatch(/== Drill 2\/2 · [a-z0-9-]+ ==/);
+    expect(run.stdout).toMatch(/== Drill summary ==\n\d\/2 right/);
+    expect(run.stdout).toMatch(/== Stats · \S+ ==\n2 answered/);
+  });
+
   it('runs the daily question from the console: set, now, two users answer, reveal, boards', async () => {
     const script = [
       '/daily set 09:00 tz=Europe/Berlin topic=tcp-udp reveal=1h',

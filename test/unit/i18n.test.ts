@@ -2,16 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { consoleMessages } from '../../src/adapters/console/console-messages.js';
 import { COMMANDS } from '../../src/core/commands.js';
 import { dailyMessages } from '../../src/core/daily/daily-messages.js';
+import { drillMessages } from '../../src/core/drill/drill-messages.js';
 import { gradingMessages } from '../../src/core/grading/index.js';
+import { homeMessages } from '../../src/core/home/home-messages.js';
 import type { Catalog } from '../../src/core/i18n/catalog.js';
 import { fill } from '../../src/core/i18n/catalog.js';
 import { messages } from '../../src/core/i18n/messages.js';
+import { statsMessages } from '../../src/core/stats/stats-messages.js';
 
 const catalogs: Array<[string, Catalog<string>]> = [
   ['core', messages],
   ['daily', dailyMessages],
   ['grading', gradingMessages],
   ['console', consoleMessages],
+  ['drill', drillMessages],
+  ['stats', statsMessages],
+  ['home', homeMessages],
 ];
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -19,6 +19,8 @@ export const ACTION_KINDS = [
   'form',
   /** A self-rating button after an open question: value = again|hard|good|easy. */
   'rate',
+  /** Resume or start over a drill: value = `resume` or the new drill's `topic.count.difficulty`. */
+  'drill',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

@@ -12,6 +12,7 @@ import { OPTION_KEYS, type OptionKey } from '../questions/schema.js';
 import { replaceReviewRating } from '../srs/record-review.js';
 import type { CommandInvocation } from '../types.js';
 import { ANSWER_FIELD, answerForm } from './answer-form.js';
+import { ANSWER_HOOKS } from './answer-hooks.js';
 
 /**
  * `/answer <text>`: answers the newest open question this user may still answer here (their own
@@ -36,7 +37,12 @@ export async function submitTypedAnswer(ctx: UseCaseContext, command: CommandInv
     throw new UserFacingError('usage-missing', { option: 'text', usage: spec ? usageOf(spec) : '/answer <text>' });
   }
   for (const [i, target] of targets.entries()) {
-    const result = await answerInstance(ctx, target, { type: 'text', text }, { quietOnConflict: i < targets.length - 1 });
+    const result = await answerInstance(
+      ctx,
+      target,
+      { type: 'text', text },
+      { quietOnConflict: i < targets.length - 1, hooks: ANSWER_HOOKS[target.mode] },
+    );
     if (result !== 'already-answered' && result !== 'revealed' && result !== 'missing') return;
   }
 }
@@ -44,7 +50,7 @@ export async function submitTypedAnswer(ctx: UseCaseContext, command: CommandInv
 async function answerById(ctx: UseCaseContext, instanceId: string, input: AnswerInput): Promise<void> {
   const instance = await ctx.deps.instances.get(ctx.event.channel, instanceId);
   if (!instance) throw new UserFacingError('question-gone');
-  await answerInstance(ctx, instance, input);
+  await answerInstance(ctx, instance, input, { hooks: ANSWER_HOOKS[instance.mode] });
 }
 
 function optionKeys(values: readonly string[]): OptionKey[] {
@@ -65,9 +71,11 @@ export async function answerOwnCard(ctx: UseCaseContext, action: ActionRef): Pro
   const keys = optionKeys(action.value.split(''));
   const instance = await ctx.deps.instances.get(ctx.event.channel, action.target);
   if (!instance) throw new UserFacingError('question-gone');
-  const result = await answerInstance(ctx, instance, { type: 'choice', keys });
+  const hooks = ANSWER_HOOKS[instance.mode];
+  const result = await answerInstance(ctx, instance, { type: 'choice', keys }, { hooks, present: 'update' });
   const question = ctx.deps.bank.byId(instance.questionId);
-  if (result !== 'recorded' || !question) return;
+  // A mode that moves on (a drill's next question) has already replaced the card.
+  if (result !== 'recorded' || !question || hooks?.after) return;
   await ctx.responder.update(answeredCard(questionCard(question, instance.id, ctx.locale, 'private', ctx.capabilities), keys));
 }
 

@@ -1,4 +1,6 @@
 import { dailyMessages } from '../daily/daily-messages.js';
+import { type DrillMessageKey, drillMessages } from '../drill/drill-messages.js';
+import type { UserFacingCode } from '../errors.js';
 import { defineMessages, type Locale, type Params, translate } from './catalog.js';
 
 /** Every core string in both languages. Feature-specific catalogs (grading) live next to their code. */
@@ -11,6 +13,7 @@ export const messages = defineMessages({
     'usage-unexpected': 'I did not understand "{word}". Usage: `{usage}`',
     'usage-missing': 'Missing <{option}>. Usage: `{usage}`',
     'usage-choices': '{option} must be one of: {choices}. Usage: `{usage}`',
+    'usage-range': '{option} must be a whole number from {min} to {max}, not "{value}". Usage: `{usage}`',
     'admin-only': 'Only admins can use /{command}.',
     'console-only': '/{command} only works in the console.',
     'internal-error': 'Sorry, something went wrong on our side. It has been logged; please try again.',
@@ -75,6 +78,7 @@ export const messages = defineMessages({
     'usage-unexpected': '看不懂 “{word}”。用法：`{usage}`',
     'usage-missing': '缺少 <{option}>。用法：`{usage}`',
     'usage-choices': '{option} 只能是：{choices}。用法：`{usage}`',
+    'usage-range': '{option} 必须是 {min} 到 {max} 之间的整数，而不是 “{value}”。用法：`{usage}`',
     'admin-only': '只有管理员可以使用 /{command}。',
     'console-only': '/{command} 只能在控制台中使用。',
     'internal-error': '抱歉，系统出了点问题，已记录，请稍后再试。',
@@ -140,7 +144,8 @@ export function t(locale: Locale, key: MessageKey, params?: Params): string {
 }
 
 /** Renders any user-facing error code, whichever feature catalog it belongs to. */
-export function errorText(locale: Locale, code: MessageKey | keyof typeof dailyMessages.en, params?: Params): string {
+export function errorText(locale: Locale, code: UserFacingCode, params?: Params): string {
   if (code in messages.en) return translate(messages, locale, code as MessageKey, params);
+  if (code in drillMessages.en) return translate(drillMessages, locale, code as DrillMessageKey, params);
   return translate(dailyMessages, locale, code as keyof typeof dailyMessages.en, params);
 }

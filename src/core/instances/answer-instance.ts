@@ -7,10 +7,24 @@ import type { RecordOutcome } from '../ports.js';
 import { ratingForGrade } from '../srs/rating-for-grade.js';
 import { recordReview } from '../srs/record-review.js';
 import { MODE_POLICIES } from './mode-policies.js';
-import { type InstanceIdentity, mayAnswer } from './question-instance.js';
+import { type GradeSummary, type InstanceIdentity, mayAnswer } from './question-instance.js';
 import { ratingActions } from './rating-actions.js';
 
 export type AnswerResult = RecordOutcome['status'] | 'invalid';
+
+/** A mode's steps around recording an answer, e.g. a drill's "is this the current step" and "next question". */
+export interface AnswerHooks {
+  /** Throws a UserFacingError to refuse the answer before anything is recorded. */
+  before?(ctx: UseCaseContext, instance: InstanceIdentity): Promise<void>;
+  /** After the answer is recorded and the member has their feedback. */
+  after?(
+    ctx: UseCaseContext,
+    instance: InstanceIdentity,
+    result: GradeSummary & { points: number },
+    topic: string,
+    present: 'update' | 'reply',
+  ): Promise<void>;
+}
 
 export interface AnswerOptions {
   /**
@@ -18,6 +32,9 @@ export interface AnswerOptions {
    * the caller try it.
    */
   quietOnConflict?: boolean;
+  hooks?: AnswerHooks | undefined;
+  /** How a hook shows what comes next: replacing the clicked message, or as a new reply. */
+  present?: 'update' | 'reply';
 }
 
 /** Feedback kinds that would give the solution away while others can still answer. */
@@ -38,6 +55,7 @@ export async function answerInstance(
   if (!mayAnswer(instance, user)) throw new UserFacingError('not-your-question');
   const question = deps.bank.byId(instance.questionId);
   if (!question) throw new UserFacingError('question-gone');
+  await options.hooks?.before?.(ctx, instance);
   const graded = gradeAnswer(question, input);
   if (graded.status === 'invalid') {
     // Not graded and nothing recorded: the user may answer again.
@@ -54,6 +72,7 @@ export async function answerInstance(
     instance,
     user,
     result: graded.result,
+    topic: question.topic,
     scoreOncePerQuestion: policy.scoreOnce === 'question',
     clearUserPointer: personal,
     makeRateable: rateable,
@@ -103,5 +122,6 @@ export async function answerInstance(
   // After the member has their answer: spaced repetition learns from every graded answer, in every mode.
   const rating = ratingForGrade(result, question.kind, now.getTime() - instance.createdAt);
   await recordReview(deps, instance, user.userId, question.topic, rating, now.getTime(), outcome.review);
+  await options.hooks?.after?.(ctx, instance, { ...result, points: outcome.points }, question.topic, options.present ?? 'reply');
   return 'recorded';
 }

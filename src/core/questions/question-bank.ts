@@ -15,7 +15,7 @@ export class QuestionBank {
 
   constructor(
     readonly questions: readonly Question[],
-    private readonly random: () => number = Math.random,
+    readonly random: () => number = Math.random,
   ) {
     for (const q of questions) {
       this.byIdMap.set(q.id, q);

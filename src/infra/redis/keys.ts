@@ -85,6 +85,10 @@ export class RedisKeys {
   reviewNew(ws: WorkspaceRef, userId: string, day: string): string {
     return `${this.workspace(ws)}:srs-new:${safe(userId)}:${safe(day)}`;
   }
+  /** A member's answer statistics in a workspace (hash: answered, correct, per-topic counts). */
+  memberStats(ws: WorkspaceRef, userId: string): string {
+    return `${this.workspace(ws)}:ustats:${safe(userId)}`;
+  }
   /** A member's drill session in a channel (JSON). */
   drill(ch: ChannelRef, userId: string): string {
     return `${this.workspace(ch)}:drill:${safe(ch.channelId)}:${safe(userId)}`;

@@ -19,7 +19,7 @@ const registered = new WeakSet<Redis>();
 
 export function withScripts(redis: Redis): Redis & ScriptCommands {
   if (!registered.has(redis)) {
-    redis.defineCommand('recordAnswer', { numberOfKeys: 17, lua: load('record-answer') });
+    redis.defineCommand('recordAnswer', { numberOfKeys: 18, lua: load('record-answer') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
     redis.defineCommand('clearPointerIf', { numberOfKeys: 1, lua: load('clear-pointer-if') });

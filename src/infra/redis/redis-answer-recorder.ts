@@ -48,6 +48,7 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         k.userPointer(a.instance.channel, a.user.userId),
         k.rateable(a.instance.channel, a.user.userId),
         k.reviewCards(ws, a.user.userId),
+        k.memberStats(ws, a.user.userId),
         a.user.userId,
         JSON.stringify(stored),
         Math.max(0, Math.round(a.result.points)),
@@ -63,6 +64,8 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         a.clearUserPointer ? a.instance.id : '',
         a.makeRateable ? a.instance.id : '',
         POINTER_TTL_S,
+        a.topic,
+        Math.round(Math.max(0, Math.min(1, a.result.score)) * 1000),
       ),
     );
     switch (reply[0]) {

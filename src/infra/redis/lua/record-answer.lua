@@ -3,12 +3,14 @@
 -- KEYS: 1 instance, 2 answers, 3 distribution, 4 first-correct, 5 scored, 6 streak,
 --       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence,
 --       14 display names, 15 the user's answer pointer, 16 the user's rateable pointer,
---       17 the user's spaced-repetition cards (read only: the card comes back for the review step)
+--       17 the user's spaced-repetition cards (read only: the card comes back for the review step),
+--       18 the user's answer statistics (answered, correct, and per topic a:<t>, c:<t>, s:<t> score in thousandths)
 -- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
 --       6 questionId, 7 score once per question (1/0), 8 week expire-at ms,
 --       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday,
 --       12 display name, 13 instance id whose user pointer to clear (or empty),
---       14 instance id to make rateable (or empty), 15 rateable pointer ttl seconds
+--       14 instance id to make rateable (or empty), 15 rateable pointer ttl seconds,
+--       16 topic, 17 score in thousandths
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
 if state == 'revealed' then return {'revealed'} end
@@ -17,6 +19,13 @@ if previous then return {'already', previous} end
 
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'answered', 1)
+redis.call('HINCRBY', KEYS[18], 'answered', 1)
+redis.call('HINCRBY', KEYS[18], 'a:' .. ARGV[16], 1)
+redis.call('HINCRBY', KEYS[18], 's:' .. ARGV[16], tonumber(ARGV[17]))
+if ARGV[4] == '1' then
+  redis.call('HINCRBY', KEYS[18], 'correct', 1)
+  redis.call('HINCRBY', KEYS[18], 'c:' .. ARGV[16], 1)
+end
 -- The name shown on boards and reveals: stored here, so events that score nothing write nothing.
 redis.call('HSET', KEYS[14], ARGV[1], ARGV[12])
 -- The user's typed answers stop going to an instance they have answered (only if still pointed at it).
