@@ -11,9 +11,26 @@ import { SLACK_CAPABILITIES } from './slack-capabilities.js';
 /** The committed manifests (npm run slack:manifest), at the repository root. */
 export const MANIFEST_FILES = { http: 'slack-app-manifest.json', socketMode: 'slack-app-manifest.socket-mode.json' } as const;
 
-/** As the files hold it: two-space JSON and a final newline. */
+/** As the files hold it: two-space JSON, lists of words on one line as the repository's formatter (Biome) writes them. */
 export function manifestJson(manifest: SlackAppManifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  const LINE_WIDTH = 140;
+  const format = (value: unknown, indent: string, prefix: number): string => {
+    if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) {
+      const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+      if (prefix + inline.length <= LINE_WIDTH) return inline;
+    }
+    if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+    const inner = `${indent}  `;
+    const entries = Array.isArray(value)
+      ? value.map((v) => `${inner}${format(v, inner, inner.length)}`)
+      : Object.entries(value).map(([k, v]) => {
+          const key = `${inner}${JSON.stringify(k)}: `;
+          return `${key}${format(v, inner, key.length + 1)}`;
+        });
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    return entries.length === 0 ? `${open}${close}` : `${open}\n${entries.join(',\n')}\n${indent}${close}`;
+  };
+  return `${format(manifest, '', 0)}\n`;
 }
 
 /** Where Slack sends requests in HTTP mode until you put your own host in (see docs/slack.md). */
