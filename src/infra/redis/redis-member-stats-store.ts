@@ -16,7 +16,8 @@ export class RedisMemberStatsStore implements MemberStatsStore {
     for (const [field, value] of Object.entries(h)) {
       const m = /^([acs]):(.+)$/.exec(field);
       if (!m?.[1] || !m[2]) continue;
-      const t = (byTopic[m[2]] ??= { answered: 0, correct: 0, score: 0 });
+      const t = byTopic[m[2]] ?? { answered: 0, correct: 0, score: 0 };
+      byTopic[m[2]] = t;
       if (m[1] === 'a') t.answered = Number(value);
       else if (m[1] === 'c') t.correct = Number(value);
       else t.score = Number(value) / 1000;
