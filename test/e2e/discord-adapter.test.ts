@@ -131,8 +131,10 @@ describe('Discord adapter through the real discord.js client', () => {
       values: ['A', 'B', 'C', 'D'],
       messageId: command.record.originalId ?? '',
     });
-    expect((await pick.waitForCallback()).body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
-    expect((await firstMessage(pick)).embeds?.[0]?.description).toContain('Correct');
+    expect((await pick.waitForCallback()).body).toEqual({ type: 6 }); // the member's own card is updated
+    expect((await firstMessage(pick, followUpPath)).embeds?.[0]?.description).toContain('Correct');
+    const updated = (await fake.waitForCall('PATCH', originalPath(pick), 3000)).body as Body;
+    expect(updated.components).toEqual([]); // the menu is gone once answered
   });
 
   it('takes an open answer through a modal', async () => {
@@ -207,6 +209,41 @@ describe('Discord adapter through the real discord.js client', () => {
     await expect(processJob(app.jobHandlers, run)).rejects.toBeInstanceOf(UnrecoverableError);
     expect(await app.deps.schedules.get(channel)).toBeUndefined();
     expect(await app.jobs.nextRun(channel, dailyScheduleId(channel))).toBeUndefined();
+  });
+
+  it('runs a drill of two questions through its components, updating the session message each step', async () => {
+    const start = await fake.inject.slashCommand({
+      user: { username: 'dora' },
+      name: 'drill',
+      options: [
+        {
+          name: 'start',
+          type: T.Subcommand,
+          options: [
+            { name: 'topic', type: T.String, value: 'tcp' },
+            { name: 'count', type: T.Integer, value: 2 },
+          ],
+        },
+      ],
+    });
+    let session = await firstMessage(start);
+    const messageId = start.record.originalId ?? '';
+    const titles: string[] = [String(session.embeds?.[0]?.title)];
+    for (let step = 1; step <= 2; step++) {
+      const id = String(session.embeds?.[0]?.title).split(' · ').at(-1);
+      const [componentId] = customIds(session);
+      const click =
+        id === 't-handshake-count'
+          ? await fake.inject.button({ user: userId('dora'), customId: buttonId(session, 'B'), messageId })
+          : await fake.inject.selectMenu({ user: userId('dora'), customId: componentId ?? '', values: ['A', 'B', 'C', 'D'], messageId });
+      expect((await click.waitForCallback()).body).toEqual({ type: 6 }); // the session message will be updated
+      expect((await firstMessage(click, followUpPath)).embeds?.[0]?.description).toContain('Correct');
+      session = (await fake.waitForCall('PATCH', originalPath(click), 3000)).body as Body;
+      titles.push(String(session.embeds?.[0]?.title));
+    }
+    expect(titles).toEqual([expect.stringMatching(/^Drill 1\/2 · /), expect.stringMatching(/^Drill 2\/2 · /), 'Drill summary']);
+    expect(session.embeds?.[0]?.description).toContain('2/2 right');
+    expect(fake.world.messages.get(messageId)?.embeds?.[0]?.title).toBe('Drill summary');
   });
 
   it('suggests topics while typing (autocomplete)', async () => {

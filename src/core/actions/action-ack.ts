@@ -10,6 +10,7 @@ export const ACTION_ACK: Record<ActionKind, AckPlan> = {
   ans: { kind: 'reply', visibility: 'private' },
   own: { kind: 'update' },
   pick: { kind: 'reply', visibility: 'private' },
+  ownpick: { kind: 'update' },
   form: { kind: 'form' },
   // A new private line, so the feedback the rating buttons sit under stays readable.
   rate: { kind: 'reply', visibility: 'private' },

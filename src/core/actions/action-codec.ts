@@ -15,6 +15,8 @@ export const ACTION_KINDS = [
   'own',
   /** A select menu (or Slack checkboxes) answering a multi-choice question: the values come with the event. */
   'pick',
+  /** The same on the member's own card (quiz, drill): the card itself is updated. */
+  'ownpick',
   /** A button that opens the answer form of an instance. */
   'form',
   /** A self-rating button after an open question: value = again|hard|good|easy. */

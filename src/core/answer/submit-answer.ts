@@ -68,8 +68,17 @@ export async function answerByButton(ctx: UseCaseContext, action: ActionRef): Pr
 
 /** A choice button on the member's own card: once recorded, the card shows the pick with its buttons disabled. */
 export async function answerOwnCard(ctx: UseCaseContext, action: ActionRef): Promise<void> {
-  const keys = optionKeys(action.value.split(''));
-  const instance = await ctx.deps.instances.get(ctx.event.channel, action.target);
+  await answerOwn(ctx, action.target, optionKeys(action.value.split('')));
+}
+
+/** A multi-select on the member's own card: the same, with the chosen keys from the menu. */
+export async function answerOwnSelect(ctx: UseCaseContext, action: ActionRef, values: readonly string[]): Promise<void> {
+  if (values.length === 0) throw new UserFacingError('select-empty');
+  await answerOwn(ctx, action.target, optionKeys(values));
+}
+
+async function answerOwn(ctx: UseCaseContext, instanceId: string, keys: OptionKey[]): Promise<void> {
+  const instance = await ctx.deps.instances.get(ctx.event.channel, instanceId);
   if (!instance) throw new UserFacingError('question-gone');
   const hooks = ANSWER_HOOKS[instance.mode];
   const result = await answerInstance(ctx, instance, { type: 'choice', keys }, { hooks, present: 'update' });

@@ -61,7 +61,7 @@ function answerActions(question: Question, instanceId: string, locale: Locale, v
     return [
       {
         type: 'select',
-        id: encodeAction({ kind: 'pick', target: instanceId, value: '' }),
+        id: encodeAction({ kind: visibility === 'private' ? 'ownpick' : 'pick', target: instanceId, value: '' }),
         placeholder: t(locale, 'select-placeholder'),
         options: question.options.map((o) => ({ value: o.key, label: clip(`${o.key}. ${o.text[locale]}`, LABEL_MAX) })),
         minValues: 1,
@@ -82,12 +82,10 @@ function answerActions(question: Question, instanceId: string, locale: Locale, v
   ];
 }
 
-/** The card after its owner answered: buttons disabled, the picked one marked. */
+/** The card after its owner answered: buttons disabled with the picked one marked, a menu gone. */
 export function answeredCard(card: OutboundMessage, picked: readonly string[]): OutboundMessage {
-  return {
-    ...card,
-    actions: card.actions?.map((a) =>
-      a.type === 'button' ? { ...a, disabled: true, style: picked.includes(a.label) ? ('primary' as const) : ('secondary' as const) } : a,
-    ),
-  };
+  const buttons = (card.actions ?? []).flatMap((a) =>
+    a.type === 'button' ? [{ ...a, disabled: true, style: picked.includes(a.label) ? ('primary' as const) : ('secondary' as const) }] : [],
+  );
+  return { ...card, actions: buttons.length > 0 ? buttons : undefined, footer: `${card.footer ?? ''}\n✓ ${picked.join(' ')}`.trim() };
 }
