@@ -374,6 +374,20 @@ describe('forms', () => {
   });
 });
 
+describe('typed answers', () => {
+  it('/prep answer with nothing typed opens the form with the command’s trigger id; with text it answers at once', async () => {
+    await slash(members.ann, 'quiz g-gil-name', 'typed-card');
+    await fake.waitForResponse('typed-card');
+    await slash(members.ann, 'answer', 'typed-form', { triggerId: '1733300000.4242.0000aa01' });
+    const opened = await fake.waitForCall('views.open', 3000, (c) => c.args.trigger_id === '1733300000.4242.0000aa01');
+    expect(JSON.parse((opened.args.view as { private_metadata: string }).private_metadata)).toMatchObject({
+      r: fake.responseUrl('typed-form'),
+    });
+    await slash(members.ann, 'answer global interpreter lock', 'typed-text');
+    expect(textOf((await fake.waitForResponse('typed-text')).body)).toContain('Correct');
+  });
+});
+
 describe('admin commands and scheduled posts', () => {
   it('an admin /prep daily now posts with chat.postMessage; a member is refused; SLACK_ADMINS counts', async () => {
     const channel = 'C0DAILY';
