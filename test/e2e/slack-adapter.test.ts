@@ -94,7 +94,8 @@ const slash = (who: Member, text: string, responseId: string, extra: { channelId
 interface Element {
   type: string;
   action_id?: string;
-  text?: { text: string };
+  /** A plain or mrkdwn text object (buttons), or the text itself (context elements). */
+  text?: { text: string } | string;
   options?: Array<{ value: string; text: { text: string } }>;
 }
 interface SlackBlock {
@@ -108,7 +109,11 @@ const blocksOf = (body: { blocks?: unknown }): SlackBlock[] => (body.blocks ?? [
 const textOf = (body: { blocks?: unknown; text?: unknown }): string =>
   [
     String(body.text ?? ''),
-    ...blocksOf(body).flatMap((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => e.text?.text ?? '')]),
+    ...blocksOf(body).flatMap((b) => [
+      b.text?.text ?? '',
+      ...(b.fields ?? []).map((f) => f.text),
+      ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))),
+    ]),
   ].join('\n');
 function element(body: { blocks?: unknown }, match: (e: Element) => boolean): { blockId: string; element: Element } {
   for (const b of blocksOf(body)) {
@@ -118,7 +123,7 @@ function element(body: { blocks?: unknown }, match: (e: Element) => boolean): { 
   throw new Error(`no such element in ${JSON.stringify(body.blocks)}`);
 }
 const buttonId = (body: { blocks?: unknown }, label: string) =>
-  element(body, (e) => e.type === 'button' && e.text?.text === label).element.action_id ?? '';
+  element(body, (e) => e.type === 'button' && typeof e.text === 'object' && e.text.text === label).element.action_id ?? '';
 const responses = (id: string) => fake.responsesTo(id).map((r) => r.body);
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
@@ -408,6 +413,20 @@ describe('admin commands and scheduled posts', () => {
 
     await slash(members.listed, 'daily status', 'daily-listed', { channelId: channel });
     expect(textOf((await fake.waitForResponse('daily-listed')).body)).toContain('Open question');
+
+    // The reveal goes to the channel, and the question message is replaced: no more buttons, answers closed.
+    await slash(members.admin, 'daily reveal', 'daily-reveal', { channelId: channel });
+    expect(textOf((await fake.waitForResponse('daily-reveal')).body)).toContain('Revealed');
+    const reveal = await fake.waitForCall(
+      'chat.postMessage',
+      3000,
+      (c) => c.args.channel === channel && textOf(c.args).includes('Revealed'),
+    );
+    expect(reveal.args.metadata).toMatchObject({ event_payload: { key: expect.stringMatching(/^reveal:/) } });
+    const closed = await fake.waitForCall('chat.update', 3000, (c) => c.args.channel === channel);
+    expect(closed.args.ts).toBe((post.response.body as { ts: string }).ts);
+    expect(blocksOf(closed.args).map((b) => b.type)).not.toContain('actions');
+    expect(textOf(closed.args)).toContain('Answers are closed');
   });
 
   it('a post retried after a failure finds its first attempt in the history instead of posting twice', async () => {
@@ -424,6 +443,11 @@ describe('admin commands and scheduled posts', () => {
     fake.failNext('chat.postMessage', 'channel_not_found');
     await expect(slack.post(channel, { visibility: 'public', text: 'x' }, { idempotencyKey: 'post:gone' })).rejects.toThrow(
       ChannelGoneError,
+    );
+    // A channel the bot was not invited to, and cannot join (private), fails the same way.
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    await expect(slack.post(channel, { visibility: 'public', text: 'x' }, { idempotencyKey: 'post:private' })).rejects.toThrow(
+      'slack refused a post in C0GONE: not_in_channel',
     );
     await expect(slack.post(channel, { visibility: 'public', text: 'x' }, { idempotencyKey: 'post:gone2' })).resolves.toMatchObject({
       visibility: 'public',

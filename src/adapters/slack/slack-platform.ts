@@ -155,7 +155,8 @@ export class SlackPlatform implements PlatformAdapter {
     try {
       sent = await send().catch(async (error: unknown) => {
         if (slackErrorCode(error) !== 'not_in_channel') throw error;
-        await this.app.client.conversations.join({ channel: channel.channelId });
+        // Only a public channel can be joined; otherwise the bot must be invited, as not_in_channel says.
+        await this.app.client.conversations.join({ channel: channel.channelId }).catch(() => Promise.reject(error));
         return send();
       });
     } catch (error) {
@@ -207,7 +208,11 @@ export class SlackPlatform implements PlatformAdapter {
     return member.locale ?? this.options.defaultLocale;
   }
 
-  /** `/prep <command> ...`: acknowledged at once, answered through the response_url. */
+  /**
+   * `/prep <command> ...`: acknowledged at once, answered through the response_url. Slack's
+   * acknowledgement is the same whatever the core's ack plan would say (nothing to defer, no
+   * visibility to fix up front, a form opens with the trigger id after the ack), so it is not asked.
+   */
   private async onCommand(sink: EventSink, { command, ack }: CommandArgs): Promise<void> {
     await ack();
     if (this.stopping) return;
