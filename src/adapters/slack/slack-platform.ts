@@ -90,16 +90,12 @@ export class SlackPlatform implements PlatformAdapter {
         timeout: 10_000,
       },
     });
-    this.users = new SlackUsers(
-      async (user) =>
-        (await this.app.client.users.info({ user, include_locale: true })).user as Parameters<typeof userRefOf>[0] | undefined,
-      {
-        admins: options.admins,
-        ttlMs: options.userCacheTtlMs,
-        onLookupError: (error, userId) =>
-          this.logger.warn({ userId, code: slackErrorCode(error) ?? String(error) }, 'users.info failed; using what the payload says'),
-      },
-    );
+    this.users = new SlackUsers(async (user) => (await this.app.client.users.info({ user, include_locale: true })).user, {
+      admins: options.admins,
+      ttlMs: options.userCacheTtlMs,
+      onLookupError: (error, userId) =>
+        this.logger.warn({ userId, code: slackErrorCode(error) ?? String(error) }, 'users.info failed; using what the payload says'),
+    });
   }
 
   /** HTTP mode: the port Slack's requests arrive on (useful with port 0). */
