@@ -34,6 +34,7 @@ const members = {
   listed: { id: 'U0LISTED', name: 'lee', real_name: 'Lee Listed', tz: 'UTC', locale: 'en-GB' },
   cy: { id: 'U0CY', name: 'cy', real_name: 'Cy Multi', tz: 'UTC', locale: 'en-US' },
   dee: { id: 'U0DEE', name: 'dee', real_name: 'Dee Form', tz: 'UTC', locale: 'en-US' },
+  dru: { id: 'U0DRU', name: 'dru', real_name: 'Dru Drill', tz: 'UTC', locale: 'en-US' },
 };
 
 interface LogLine {
@@ -324,6 +325,40 @@ describe('buttons', () => {
   });
 });
 
+describe('drills', () => {
+  it('runs a drill of two questions through its buttons and checkboxes, replacing the session message each step', async () => {
+    await slash(members.dru, 'drill tcp count=2', 'drill-start');
+    let session = (await fake.waitForResponse('drill-start')).body;
+    const titles = [textOf(session).match(/Drill \d\/2/)?.[0]];
+    const container = { type: 'message', message_ts: '1733300000.000900', channel_id: FAKE_CHANNEL.id, is_ephemeral: true };
+    const who = { userId: members.dru.id, userName: members.dru.name, container };
+    for (let step = 1; step <= 2; step++) {
+      const responseId = `drill-step-${step}`;
+      const boxes = blocksOf(session).some((b) => (b.elements ?? []).some((e) => e.type === 'checkboxes'));
+      if (boxes) {
+        const { blockId, element: e } = element(session, (x) => x.type === 'checkboxes');
+        const all = (e.options ?? []).map((o) => ({ value: o.value, text: { type: 'plain_text' as const, text: o.value } }));
+        const state = { [blockId]: { [e.action_id ?? '']: { type: 'checkboxes', selected_options: all } } };
+        await sendBlockAction(url, signingSecret, {
+          ...who,
+          actionId: e.action_id ?? '',
+          value: '',
+          state,
+          responseUrl: fake.responseUrl(responseId),
+        });
+      } else {
+        await sendBlockAction(url, signingSecret, { ...who, actionId: buttonId(session, 'B'), responseUrl: fake.responseUrl(responseId) });
+      }
+      const replaced = await fake.waitForResponse(responseId, 3000, (r) => r.body.replace_original === true);
+      expect(textOf(responses(responseId)[0] ?? {})).toContain('Correct'); // the grade first, privately
+      session = replaced.body;
+      titles.push(textOf(session).match(/Drill \d\/2|Drill summary/)?.[0]);
+    }
+    expect(titles).toEqual(['Drill 1/2', 'Drill 2/2', 'Drill summary']);
+    expect(textOf(session)).toContain('2/2 right');
+  });
+});
+
 describe('forms', () => {
   async function openAnswerForm(responseId: string, triggerId: string): Promise<RecordedCall> {
     await slash(members.dee, 'quiz g-gil-name', `${responseId}-card`);
@@ -473,6 +508,7 @@ describe('App Home', () => {
     const home = JSON.stringify(publish.args.view);
     expect(home).toContain('"type":"home"');
     expect(home).toContain('已连续 1 天');
+    expect(home).toContain('今天待复习');
     expect(home).toContain('/prep quiz');
 
     await sendEvent(url, signingSecret, appHomeOpenedEvent({ userId: members.ann.id }));

@@ -1,5 +1,5 @@
 import type { BotDeps } from '../bot-deps.js';
-import { addDays, localDate, periodBuckets } from '../calendar.js';
+import { addDays, endOfLocalDay, localDate, periodBuckets } from '../calendar.js';
 import type { Locale } from '../i18n/catalog.js';
 import type { BoardRef, Standing, StreakRecord } from '../ports.js';
 import type { OutboundMessage, UserRef, WorkspaceRef } from '../types.js';
@@ -13,19 +13,28 @@ export async function memberHome(deps: BotDeps, workspace: WorkspaceRef, user: U
   const now = deps.clock.now();
   const { week } = periodBuckets(now, deps.defaultTimezone);
   const board = (period: BoardRef['period'], bucket?: BoardRef['bucket']): BoardRef => ({ workspace, period, bucket });
-  const [allTime, thisWeek, streak] = await Promise.all([
+  const zone = user.timezone ?? deps.defaultTimezone;
+  const [allTime, thisWeek, streak, due] = await Promise.all([
     deps.leaderboards.standing(board('all'), user.userId),
     deps.leaderboards.standing(board('week', week), user.userId),
     deps.leaderboards.streak(workspace, user.userId),
+    deps.reviews.dueCount(workspace, user.userId, endOfLocalDay(now, zone)),
   ]);
   const standing = (s: Standing | undefined) =>
     s ? ht(locale, 'home-standing', { points: s.points, rank: s.rank }) : ht(locale, 'home-no-points');
-  const today = localDate(now, user.timezone ?? deps.defaultTimezone);
+  const today = localDate(now, zone);
   return {
     visibility: 'private',
     tone: 'info',
     title: ht(locale, 'home-title'),
-    text: [ht(locale, 'home-intro'), '', streakLine(streak, today, locale), '', ht(locale, 'home-start')].join('\n'),
+    text: [
+      ht(locale, 'home-intro'),
+      '',
+      streakLine(streak, today, locale),
+      ht(locale, 'home-due', { due }),
+      '',
+      ht(locale, 'home-start'),
+    ].join('\n'),
     fields: [
       { label: ht(locale, 'home-all-time'), value: standing(allTime) },
       { label: ht(locale, 'home-this-week', { week: week.id }), value: standing(thisWeek) },
