@@ -57,7 +57,10 @@ async function main(): Promise<number> {
       const embedded: EmbeddedRedis = await startEmbeddedRedis({ dataDir: config.redis.dataDir, pathEnv: config.systemPath });
       cleanups.push(() => embedded.stop());
       url = embedded.url;
-      logger.info({ port: embedded.port, dataDir: config.redis.dataDir }, 'started a private redis-server (set REDIS_URL to use your own)');
+      const what = embedded.shared
+        ? 'using the private redis-server another PrepBot runs on this data folder'
+        : 'started a private redis-server (set REDIS_URL to use your own)';
+      logger.info({ port: embedded.port, dataDir: config.redis.dataDir }, what);
     }
     const redis = createRedis(url);
     // quit() would wait forever for a Redis that is not there; then just drop the connection.

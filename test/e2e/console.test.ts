@@ -70,6 +70,39 @@ describe('npm start: the console bot', () => {
     }
   });
 
+  it("a second bot on the same data folder shares the first one's redis-server; the last one to stop stops it", async () => {
+    const dataDir = join(scratch, 'shared-data');
+    const first = start({ REDIS_DATA_DIR: dataDir });
+    const firstOut = collect(first.child);
+    await waitFor(() => firstOut.stderr.includes('PrepBot ready'), 'the first bot');
+    const redisPid = Number(readFileSync(join(dataDir, 'redis-server.pid'), 'utf8'));
+
+    // The README's piped example, while the first bot runs.
+    const piped = await start({ REDIS_DATA_DIR: dataDir }, '/as bob\n/quiz tcp\n/answer A\n/leaderboard\n').done;
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toContain('using the private redis-server another PrepBot runs');
+    expect(piped.stdout).toMatch(/1\. bob · \d+/);
+    expect(alive(redisPid)).toBe(true);
+
+    // The first bot still answers, and sees what the second one recorded.
+    first.child.stdin?.write('/leaderboard\n');
+    await waitFor(() => /bob · \d+/.test(firstOut.stdout), 'the first bot to answer after the second one left');
+
+    // A third one joins, the first one stops: the third keeps its Redis, and stops it when it stops.
+    const third = start({ REDIS_DATA_DIR: dataDir });
+    const thirdOut = collect(third.child);
+    await waitFor(() => thirdOut.stderr.includes('PrepBot ready'), 'the third bot');
+    first.child.stdin?.end();
+    expect((await first.done).code).toBe(0);
+    expect(alive(redisPid)).toBe(true);
+    third.child.stdin?.write('/leaderboard\n');
+    await waitFor(() => /bob · \d+/.test(thirdOut.stdout), 'the third bot to answer after the first one left');
+    third.child.stdin?.end();
+    expect((await third.done).code).toBe(0);
+    await waitFor(() => !alive(redisPid), 'redis-server to stop with its last bot');
+    expect(`${firstOut.stderr}${thirdOut.stderr}`).not.toContain('ECONNREFUSED');
+  });
+
   it('runs a piped script: a question, a grade and a leaderboard with the user, then exits 0', async () => {
     const { done } = start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix() }, '/quiz tcp\n/answer A\n/leaderboard\n');
     const run = await done;
@@ -181,6 +214,17 @@ describe('npm start: the console bot', () => {
     await waitFor(() => !alive(pid), 'redis-server to stop');
   });
 });
+
+function collect(child: ChildProcess): { stdout: string; stderr: string } {
+  const out = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (c: Buffer) => {
+    out.stdout += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    out.stderr += c.toString();
+  });
+  return out;
+}
 
 function alive(pid: number): boolean {
   try {
