@@ -18,6 +18,7 @@ import { RedisDrillStore } from './infra/redis/redis-drill-store.js';
 import { RedisInstanceStore } from './infra/redis/redis-instance-store.js';
 import { RedisLeaderboardStore } from './infra/redis/redis-leaderboard-store.js';
 import { RedisMemberStatsStore } from './infra/redis/redis-member-stats-store.js';
+import { RedisMockStore } from './infra/redis/redis-mock-store.js';
 import { RedisQuestionHistory } from './infra/redis/redis-question-history.js';
 import { RedisReviewStore } from './infra/redis/redis-review-store.js';
 import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
@@ -64,6 +65,7 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     reviews: new RedisReviewStore(o.redis, keys),
     spacing: new FsrsReviewScheduler(),
     drills: new RedisDrillStore(o.redis, keys),
+    mocks: new RedisMockStore(o.redis, keys),
     stats: new RedisMemberStatsStore(o.redis, keys),
     platforms: o.platforms,
     defaultLocale: o.defaultLocale,

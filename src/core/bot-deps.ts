@@ -2,6 +2,7 @@ import type { DrillStore } from './drill/drill-session.js';
 import type { Locale } from './i18n/catalog.js';
 import type { InstanceStore } from './instances/question-instance.js';
 import type { JobQueue } from './jobs/job-queue.js';
+import type { MockStore } from './mock/mock-session.js';
 import type {
   AnswerRecorder,
   ChatPlatform,
@@ -34,6 +35,7 @@ export interface BotDeps {
   reviews: ReviewStore;
   spacing: ReviewScheduler;
   drills: DrillStore;
+  mocks: MockStore;
   stats: MemberStatsStore;
   /** Where scheduled posts go, by platform: each running adapter registers itself. */
   platforms: Partial<Record<Platform, ChatPlatform>>;

@@ -98,6 +98,34 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'mock',
+    description: L('小组模拟面试：限时轮次、私下作答、按速度计分', 'Group mock interview: timed rounds, private answers, speed scoring'),
+    reply: 'private',
+    subcommands: [
+      {
+        name: 'start',
+        description: L('在本频道发起一场（打开大厅）', 'Open a panel in this channel (a lobby)'),
+        reply: 'public',
+        options: [
+          { name: 'topic', description: L('主题（默认全部）', 'Topic (default: all)'), autocomplete: 'topic' },
+          { name: 'rounds', description: L('轮数 1-20（默认 5）', 'Rounds, 1-20 (default 5)'), type: 'integer', min: 1, max: 20 },
+          {
+            name: 'seconds',
+            description: L('每轮秒数 15-300（默认 60）', 'Seconds a round, 15-300 (default 60)'),
+            type: 'integer',
+            min: 15,
+            max: 300,
+          },
+        ],
+      },
+      { name: 'join', description: L('加入大厅', 'Join the lobby'), reply: 'private' },
+      { name: 'leave', description: L('离开大厅', 'Leave the lobby'), reply: 'private' },
+      { name: 'begin', description: L('（主持人）开始第一轮', '(host) Begin the first round'), reply: 'private' },
+      { name: 'skip', description: L('（主持人）跳过当前一轮', '(host) Skip the current round'), reply: 'private' },
+      { name: 'end', description: L('（主持人或管理员）提前结束并公布结果', '(host or admin) End now with the results'), reply: 'private' },
+    ],
+  },
+  {
     name: 'stats',
     description: L(
       '学习统计：作答、正确率、连续天数、待复习、各主题掌握度',

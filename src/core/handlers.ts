@@ -21,6 +21,8 @@ import { showHelp } from './help/show-help.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
 import { ChannelGoneError } from './jobs/job-errors.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
+import { mockButton, mockCommand, startLobbyByTimer } from './mock/mock-panel.js';
+import { endRound } from './mock/mock-rounds.js';
 import { startQuiz } from './quiz/start-quiz.js';
 import { setLanguage } from './settings/set-language.js';
 import { showStats } from './stats/show-stats.js';
@@ -39,6 +41,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
             : showLeaderboard(ctx, cmd),
       daily: dailyCommand,
       drill: drillCommand,
+      mock: mockCommand,
       stats: showStats,
       rate: rateByCommand,
       help: showHelp,
@@ -56,6 +59,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
       form: openAnswerForm,
       rate: rateByButton,
       drill: drillButton,
+      mock: mockButton,
     },
     forms: {
       answer: answerByForm,
@@ -79,5 +83,7 @@ export function coreJobHandlers(deps: DailyDeps & BotDeps): JobHandlers {
       }
     },
     'daily-reveal': ({ channel, instanceId }) => revealDailyQuestion(deps, channel, instanceId, 'job'),
+    'mock-lobby-start': ({ channel, sessionId }) => startLobbyByTimer(deps, channel, sessionId),
+    'mock-round-end': ({ channel, instanceId }) => endRound(deps, channel, instanceId, 'timer'),
   };
 }

@@ -37,6 +37,8 @@ export interface ChatPlatform {
  * records a member's answer, not on every event).
  */
 export interface UserDirectory {
+  /** Stores the name shown for a member who joins something before scoring (a mock interview). */
+  remember(workspace: WorkspaceRef, user: UserRef): Promise<void>;
   localeOf(workspace: WorkspaceRef, userId: string): Promise<Locale | undefined>;
   setLocale(workspace: WorkspaceRef, userId: string, locale: Locale): Promise<void>;
   displayNames(workspace: WorkspaceRef, userIds: readonly string[]): Promise<Map<string, string>>;

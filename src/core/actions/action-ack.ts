@@ -15,4 +15,5 @@ export const ACTION_ACK: Record<ActionKind, AckPlan> = {
   // A new private line, so the feedback the rating buttons sit under stays readable.
   rate: { kind: 'reply', visibility: 'private' },
   drill: { kind: 'reply', visibility: 'private' },
+  mock: { kind: 'reply', visibility: 'private' },
 };

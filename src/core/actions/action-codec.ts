@@ -23,6 +23,8 @@ export const ACTION_KINDS = [
   'rate',
   /** Resume or start over a drill: value = `resume` or the new drill's `topic.count.difficulty`. */
   'drill',
+  /** A mock interview lobby's Join, Leave or Begin: target = the session. */
+  'mock',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

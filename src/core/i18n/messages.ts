@@ -1,6 +1,7 @@
 import { dailyMessages } from '../daily/daily-messages.js';
 import { type DrillMessageKey, drillMessages } from '../drill/drill-messages.js';
 import type { UserFacingCode } from '../errors.js';
+import { type MockMessageKey, mockMessages } from '../mock/mock-messages.js';
 import { defineMessages, type Locale, type Params, translate } from './catalog.js';
 
 /** Every core string in both languages. Feature-specific catalogs (grading) live next to their code. */
@@ -45,6 +46,9 @@ export const messages = defineMessages({
     'question-gone': 'That question is no longer available. Get a new one with /quiz.',
     'already-answered': 'You already answered this one; your first answer counts.',
     'already-revealed': 'The answer has already been revealed, so this one earns no points.',
+    'round-over': 'That round is over: this answer earns no points. Answer the current question instead.',
+    'not-a-participant': 'Only participants of this mock interview can answer. Join the next one with /mock join while its lobby is open.',
+    'answer-receipt': 'Answer recorded: {answer}. Results come when the round ends.',
     'points-earned': '+{points} points',
     'points-none-repeat': 'No points this time: you have scored this question before.',
     streak: 'Streak: {days} day(s)',
@@ -110,6 +114,9 @@ export const messages = defineMessages({
     'question-gone': '这道题已经不存在了。用 /quiz 再来一道。',
     'already-answered': '你已经答过这道题了，以第一次作答为准。',
     'already-revealed': '答案已经揭晓，本次作答不计分。',
+    'round-over': '这一轮已经结束，本次作答不计分。请回答当前的题目。',
+    'not-a-participant': '只有本场模拟面试的参与者可以作答。大厅开放时可用 /mock join 加入下一场。',
+    'answer-receipt': '已记录你的答案：{answer}。本轮结束时公布结果。',
     'points-earned': '+{points} 分',
     'points-none-repeat': '本次不计分：这道题你之前已经得过分。',
     streak: '连续作答：{days} 天',
@@ -147,5 +154,6 @@ export function t(locale: Locale, key: MessageKey, params?: Params): string {
 export function errorText(locale: Locale, code: UserFacingCode, params?: Params): string {
   if (code in messages.en) return translate(messages, locale, code as MessageKey, params);
   if (code in drillMessages.en) return translate(drillMessages, locale, code as DrillMessageKey, params);
+  if (code in mockMessages.en) return translate(mockMessages, locale, code as MockMessageKey, params);
   return translate(dailyMessages, locale, code as keyof typeof dailyMessages.en, params);
 }

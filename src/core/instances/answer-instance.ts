@@ -1,3 +1,4 @@
+import { clip } from '../actions/clip.js';
 import type { UseCaseContext } from '../bot-deps.js';
 import { addDays, localDate, periodBuckets } from '../calendar.js';
 import { UserFacingError } from '../errors.js';
@@ -16,6 +17,8 @@ export type AnswerResult = RecordOutcome['status'] | 'invalid';
 export interface AnswerHooks {
   /** Throws a UserFacingError to refuse the answer before anything is recorded. */
   before?(ctx: UseCaseContext, instance: InstanceIdentity): Promise<void>;
+  /** The points this answer earns, when the mode weighs them differently from the grade. */
+  points?(ctx: UseCaseContext, instance: InstanceIdentity, result: GradeSummary, now: number): Promise<number>;
   /** After the answer is recorded and the member has their feedback. */
   after?(
     ctx: UseCaseContext,
@@ -52,7 +55,8 @@ export async function answerInstance(
 ): Promise<AnswerResult> {
   const { deps, event, locale } = ctx;
   const { user } = event;
-  if (!mayAnswer(instance, user)) throw new UserFacingError('not-your-question');
+  const policy = MODE_POLICIES[instance.mode];
+  if (!mayAnswer(instance, user)) throw new UserFacingError(policy.outsiderMessage);
   const question = deps.bank.byId(instance.questionId);
   if (!question) throw new UserFacingError('question-gone');
   await options.hooks?.before?.(ctx, instance);
@@ -62,16 +66,17 @@ export async function answerInstance(
     await ctx.reply({ visibility: 'private', tone: 'error', text: renderInvalidAnswer(graded, question, locale) });
     return 'invalid';
   }
-  const policy = MODE_POLICIES[instance.mode];
   const personal = policy.pointer === 'user';
   const rateable = personal && policy.feedback === 'full' && question.kind === 'open';
   const now = deps.clock.now();
   const { week, month } = periodBuckets(now, deps.defaultTimezone);
   const today = localDate(now, user.timezone ?? instance.timezone ?? deps.defaultTimezone);
+  // A mode may weigh the grade's points (a mock round's speed and streak bonus).
+  const points = options.hooks?.points ? await options.hooks.points(ctx, instance, graded.result, now.getTime()) : graded.result.points;
   const outcome = await deps.answers.record({
     instance,
     user,
-    result: graded.result,
+    result: { ...graded.result, points },
     topic: question.topic,
     scoreOncePerQuestion: policy.scoreOnce === 'question',
     clearUserPointer: personal,
@@ -88,7 +93,7 @@ export async function answerInstance(
     case 'revealed':
     case 'already-answered':
       if (!options.quietOnConflict) {
-        const key = outcome.status === 'revealed' ? 'already-revealed' : 'already-answered';
+        const key = outcome.status === 'revealed' ? policy.closedMessage : 'already-answered';
         await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, key) });
       }
       return outcome.status;
@@ -96,6 +101,22 @@ export async function answerInstance(
       break;
   }
   const result = graded.result;
+  if (policy.feedback === 'receipt') {
+    const picked = 'picked' in result ? result.picked : undefined;
+    const answer = picked?.length ? picked.join(' ') : clip(input.type === 'text' ? input.text : input.keys.join(' '), 80);
+    await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'answer-receipt', { answer }) });
+    await recordReview(
+      deps,
+      instance,
+      user.userId,
+      question.topic,
+      ratingForGrade(result, question.kind, now.getTime() - instance.createdAt),
+      now.getTime(),
+      outcome.review,
+    );
+    await options.hooks?.after?.(ctx, instance, { ...result, points: outcome.points }, question.topic, options.present ?? 'reply');
+    return 'recorded';
+  }
   const shown =
     policy.feedback === 'full' ? result : { ...result, feedback: result.feedback.filter((f) => !HIDDEN_UNTIL_REVEAL.has(f.type)) };
   const lines = [renderGradeFeedback(shown, question, locale)];

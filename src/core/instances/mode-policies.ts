@@ -13,9 +13,13 @@ export interface ModePolicy {
   streak: boolean;
   /**
    * What an answerer sees at once: the whole grade with its solution (`full`, nobody else can see
-   * it), or the grade without reference answer and key points until the public reveal.
+   * it), the grade without reference answer and key points until the public reveal, or only a
+   * receipt of what was recorded (a mock round: results come with the round's end).
    */
-  feedback: 'full' | 'until-reveal';
+  feedback: 'full' | 'until-reveal' | 'receipt';
+  /** What a member hears who answers after the instance closed, or who is not in its audience. */
+  closedMessage: 'already-revealed' | 'round-over';
+  outsiderMessage: 'not-your-question' | 'not-a-participant';
   /** Personal modes point the user's typed answers at the instance; channel modes point the channel's. */
   pointer: 'user' | 'channel';
   /** While open, the question is kept out of personal practice everywhere in the workspace. */
@@ -25,8 +29,26 @@ export interface ModePolicy {
 }
 
 export const MODE_POLICIES: Readonly<Record<InstanceMode, ModePolicy>> = {
-  quiz: { scoreOnce: 'question', streak: false, feedback: 'full', pointer: 'user', keepOutOfPractice: false, retentionMs: 30 * DAY },
-  drill: { scoreOnce: 'question', streak: false, feedback: 'full', pointer: 'user', keepOutOfPractice: false, retentionMs: 30 * DAY },
+  quiz: {
+    scoreOnce: 'question',
+    streak: false,
+    feedback: 'full',
+    pointer: 'user',
+    keepOutOfPractice: false,
+    retentionMs: 30 * DAY,
+    closedMessage: 'already-revealed',
+    outsiderMessage: 'not-your-question',
+  },
+  drill: {
+    scoreOnce: 'question',
+    streak: false,
+    feedback: 'full',
+    pointer: 'user',
+    keepOutOfPractice: false,
+    retentionMs: 30 * DAY,
+    closedMessage: 'already-revealed',
+    outsiderMessage: 'not-your-question',
+  },
   daily: {
     scoreOnce: 'instance',
     streak: true,
@@ -34,11 +56,15 @@ export const MODE_POLICIES: Readonly<Record<InstanceMode, ModePolicy>> = {
     pointer: 'channel',
     keepOutOfPractice: true,
     retentionMs: 90 * DAY,
+    closedMessage: 'already-revealed',
+    outsiderMessage: 'not-your-question',
   },
   mock: {
     scoreOnce: 'instance',
     streak: false,
-    feedback: 'until-reveal',
+    feedback: 'receipt',
+    closedMessage: 'round-over',
+    outsiderMessage: 'not-a-participant',
     pointer: 'channel',
     keepOutOfPractice: true,
     retentionMs: 90 * DAY,

@@ -96,6 +96,8 @@ export interface InstanceStore {
   markRevealPosted(workspace: WorkspaceRef, id: string): Promise<void>;
   answerOf<R extends GradeSummary>(workspace: WorkspaceRef, id: string, userId: string): Promise<StoredAnswer<R> | undefined>;
   stats(workspace: WorkspaceRef, id: string): Promise<InstanceStats>;
+  /** Every recorded answer of an instance, first answered first (a mock round's results). */
+  answers(workspace: WorkspaceRef, id: string): Promise<StoredAnswer[]>;
 
   /** Points a user's typed answers in this channel at a personal instance (replacing the previous one). */
   setUserPointer(channel: ChannelRef, userId: string, instance: InstanceIdentity): Promise<void>;

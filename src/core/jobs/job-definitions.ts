@@ -13,6 +13,8 @@ export const channelRefSchema = z.object({
 export const JOB_SCHEMAS = {
   'daily-post': z.object({ channel: channelRefSchema }),
   'daily-reveal': z.object({ channel: channelRefSchema, instanceId: z.string().min(1) }),
+  'mock-lobby-start': z.object({ channel: channelRefSchema, sessionId: z.string().min(1) }),
+  'mock-round-end': z.object({ channel: channelRefSchema, sessionId: z.string().min(1), instanceId: z.string().min(1) }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

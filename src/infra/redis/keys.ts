@@ -89,6 +89,13 @@ export class RedisKeys {
   memberStats(ws: WorkspaceRef, userId: string): string {
     return `${this.workspace(ws)}:ustats:${safe(userId)}`;
   }
+  /** A channel's panel mock interview (JSON) and its participants (set). */
+  mock(ch: ChannelRef): string {
+    return `${this.workspace(ch)}:mock:${safe(ch.channelId)}`;
+  }
+  mockParticipants(ch: ChannelRef, sessionId: string): string {
+    return `${this.workspace(ch)}:mock-people:${safe(ch.channelId)}:${safe(sessionId)}`;
+  }
   /** A member's drill session in a channel (JSON). */
   drill(ch: ChannelRef, userId: string): string {
     return `${this.workspace(ch)}:drill:${safe(ch.channelId)}:${safe(userId)}`;

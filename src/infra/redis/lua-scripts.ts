@@ -13,6 +13,7 @@ export interface ScriptCommands {
   createInstance(...args: Array<string | number>): Promise<number>;
   claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
   clearPointerIf(key: string, instanceId: string): Promise<number>;
+  joinMock(sessionKey: string, participantsKey: string, sessionId: string, userId: string, max: number): Promise<string>;
 }
 
 const registered = new WeakSet<Redis>();
@@ -23,6 +24,7 @@ export function withScripts(redis: Redis): Redis & ScriptCommands {
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
     redis.defineCommand('clearPointerIf', { numberOfKeys: 1, lua: load('clear-pointer-if') });
+    redis.defineCommand('joinMock', { numberOfKeys: 2, lua: load('join-mock') });
     registered.add(redis);
   }
   return redis as Redis & ScriptCommands;

@@ -174,6 +174,16 @@ export class RedisInstanceStore implements InstanceStore {
     return storedAnswerSchema.parse(JSON.parse(raw)) as unknown as StoredAnswer<R>;
   }
 
+  async answers(ws: WorkspaceRef, id: string): Promise<StoredAnswer[]> {
+    const all = await this.redis.hvals(this.keys.instanceAnswers(ws, id));
+    return all
+      .flatMap((raw) => {
+        const parsed = storedAnswerSchema.safeParse(JSON.parse(raw));
+        return parsed.success ? [parsed.data as StoredAnswer] : [];
+      })
+      .sort((a, b) => a.answeredAt - b.answeredAt);
+  }
+
   async stats(ws: WorkspaceRef, id: string): Promise<InstanceStats> {
     const [counts, dist, first] = await Promise.all([
       this.redis.hmget(this.keys.instance(ws, id), 'answered', 'correct'),

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { isLocale, type Locale } from '../../core/i18n/catalog.js';
 import type { UserDirectory } from '../../core/ports.js';
-import type { WorkspaceRef } from '../../core/types.js';
+import type { UserRef, WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 
 export class RedisUserDirectory implements UserDirectory {
@@ -9,6 +9,10 @@ export class RedisUserDirectory implements UserDirectory {
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
   ) {}
+
+  async remember(ws: WorkspaceRef, user: UserRef): Promise<void> {
+    await this.redis.hset(this.keys.displayNames(ws), user.userId, user.displayName);
+  }
 
   async localeOf(ws: WorkspaceRef, userId: string): Promise<Locale | undefined> {
     const v = await this.redis.hget(this.keys.locales(ws), userId);
