@@ -1,3 +1,5 @@
+import type { Locale } from './i18n/catalog.js';
+import { mt } from './mock/mock-messages.js';
 import type { Localized } from './questions/schema.js';
 import type { Capabilities, Visibility } from './types.js';
 
@@ -48,6 +50,8 @@ export interface CommandSpec {
   defaultSub?: string;
   /** Who sees the reply (commands with subcommands declare it per subcommand). */
   reply: ReplySpec;
+  /** More for `/help <command>` (the mock interview's scoring rule). */
+  helpNote?: (locale: Locale) => string;
   /**
    * Given without its free-text option on a platform with forms, the command opens a form for that
    * text instead (Discord `/answer` with nothing typed shows the answer form).
@@ -101,6 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'mock',
     description: L('小组模拟面试：限时轮次、私下作答、按速度计分', 'Group mock interview: timed rounds, private answers, speed scoring'),
     reply: 'private',
+    helpNote: (locale) => mt(locale, 'mock-rules'),
     subcommands: [
       {
         name: 'start',

@@ -81,7 +81,18 @@ const quiz = (target: string, extra: Record<string, unknown> = {}) =>
 describe('Discord adapter through the real discord.js client', () => {
   it('registers the command table as guild commands, with subcommands and admin defaults', () => {
     const commands = fake.world.guildCommands.get(fake.guildId) ?? [];
-    expect(commands.map((c) => c.name)).toEqual(['quiz', 'answer', 'drill', 'stats', 'leaderboard', 'daily', 'rate', 'lang', 'help']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'quiz',
+      'answer',
+      'drill',
+      'mock',
+      'stats',
+      'leaderboard',
+      'daily',
+      'rate',
+      'lang',
+      'help',
+    ]);
     expect(commands.find((c) => c.name === 'daily')?.default_member_permissions).toBe(String(1 << 5));
     expect(fake.problems()).toEqual([]);
   });

@@ -43,6 +43,8 @@ describe('panel mock interviews', () => {
     await app.text(cy, '/mock join');
     // The lobby message shows who is in.
     expect(app.platform.edits.at(-1)?.message.text).toContain('Participants (3/50): ann, bob, cy');
+    const [help] = await app.text(bob, '/help mock');
+    expect(help?.text).toContain('up to 50% for speed');
     const [notHost] = await app.text(bob, '/mock begin');
     expect(notHost?.text).toContain('Only the host (ann)');
     await app.text(ann, '/mock begin');

@@ -8,6 +8,7 @@ import { homeMessages } from '../../src/core/home/home-messages.js';
 import type { Catalog } from '../../src/core/i18n/catalog.js';
 import { fill } from '../../src/core/i18n/catalog.js';
 import { messages } from '../../src/core/i18n/messages.js';
+import { mockMessages } from '../../src/core/mock/mock-messages.js';
 import { statsMessages } from '../../src/core/stats/stats-messages.js';
 
 const catalogs: Array<[string, Catalog<string>]> = [
@@ -16,6 +17,7 @@ const catalogs: Array<[string, Catalog<string>]> = [
   ['grading', gradingMessages],
   ['console', consoleMessages],
   ['drill', drillMessages],
+  ['mock', mockMessages],
   ['stats', statsMessages],
   ['home', homeMessages],
 ];

@@ -22,6 +22,7 @@ export async function showHelp(ctx: UseCaseContext, command: CommandInvocation):
       lines.push(t(locale, 'help-usage', { usage: usageOf(spec) }));
       for (const o of spec.options ?? []) lines.push(`  ${o.name}: ${o.description[locale]}`);
     }
+    if (spec.helpNote) lines.push('', spec.helpNote(locale));
     await ctx.reply({ visibility: 'private', tone: 'info', title: `/${spec.name}`, text: lines.join('\n') });
     return;
   }
