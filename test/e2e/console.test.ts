@@ -122,6 +122,32 @@ describe('npm start: the console bot', () => {
     expect(run.stdout).toContain('(now acting as bob)');
   });
 
+  it('runs a panel mock interview alone, playing every member with /as', async () => {
+    const script = [
+      '/as host',
+      '/mock start gil rounds=2 seconds=60',
+      '/as alice',
+      '/mock join',
+      '/as host',
+      '/mock begin',
+      '/answer GIL',
+      '/as alice',
+      '/answer GIL',
+      '/as host',
+      '/answer GIL',
+      '/as alice',
+      '/answer no idea',
+    ].join('\n');
+    const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix(), QUESTIONS_DIR: join(root, 'test', 'fixtures', 'bank') };
+    const run = await start(env, `${script}\n`).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('== Mock interview · lobby ==');
+    expect(run.stdout).toMatch(/== Round 1\/2 · g-[a-z-]+ ==/);
+    expect(run.stdout).toMatch(/== Round 1\/2 results · g-[a-z-]+ ==/);
+    expect(run.stdout).toMatch(/== Round 2\/2 results · g-[a-z-]+ ==/);
+    expect(run.stdout).toMatch(/== Mock interview · final results ==\nPodium: 1\. \w+ \d+/);
+  });
+
   it('runs a whole drill from a piped script, then /stats', async () => {
     // The fixture bank's two gil questions (a short and an open one) grade "GIL" whichever comes first.
     const script = ['/drill gil count=2', '/answer GIL', '/answer GIL', '/stats'].join('\n');

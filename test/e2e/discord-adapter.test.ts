@@ -257,6 +257,64 @@ describe('Discord adapter through the real discord.js client', () => {
     expect(fake.world.messages.get(messageId)?.embeds?.[0]?.title).toBe('Drill summary');
   });
 
+  it('runs a one-round panel with two members who join through the Join button', async () => {
+    const since = fake.mark();
+    const start = await fake.inject.slashCommand({
+      user: userId('alice'),
+      name: 'mock',
+      options: [
+        {
+          name: 'start',
+          type: T.Subcommand,
+          options: [
+            { name: 'topic', type: T.String, value: 'tcp' },
+            { name: 'rounds', type: T.Integer, value: 1 },
+            { name: 'seconds', type: T.Integer, value: 30 },
+          ],
+        },
+      ],
+    });
+    expect((await start.waitForCallback()).body).toEqual({ type: 5, data: { flags: 0 } }); // the lobby is public
+    const lobby = await firstMessage(start);
+    expect(lobby.embeds?.[0]?.title).toBe('Mock interview · lobby');
+    const join = await fake.inject.button({
+      user: userId('bob'),
+      customId: buttonId(lobby, 'Join'),
+      messageId: start.record.originalId ?? '',
+    });
+    expect((await firstMessage(join)).embeds?.[0]?.description).toContain('You are in');
+    const begin = await fake.inject.slashCommand({
+      user: userId('alice'),
+      name: 'mock',
+      options: [{ name: 'begin', type: T.Subcommand, options: [] }],
+    });
+    await firstMessage(begin);
+    const round = await fake.waitForCall('POST', `/channels/${fake.channelId}/messages`, 3000, since);
+    const card = round.body as Body;
+    expect(card.embeds?.[0]?.title).toMatch(/^Round 1\/1 · t-flags/);
+    const roundMessage = (round.response as { id: string }).id;
+    const [selectId] = customIds(card);
+    for (const who of ['alice', 'bob']) {
+      const pick = await fake.inject.selectMenu({
+        user: userId(who),
+        customId: selectId ?? '',
+        values: ['A', 'B', 'C', 'D'],
+        messageId: roundMessage,
+      });
+      expect((await firstMessage(pick)).embeds?.[0]?.description).toContain('Answer recorded');
+    }
+    // Both answered: the round ends at once with its results, then the final results.
+    const posts = await fake.waitForCalls('POST', `/channels/${fake.channelId}/messages`, 3, 3000, since);
+    const [results, final] = posts.slice(1).map((c) => c.body as Body);
+    expect(results?.embeds?.[0]?.title).toMatch(/^Round 1\/1 results/);
+    expect(results?.embeds?.[0]?.description).toMatch(/Right, in order: Alice, Bob|Right, in order: alice, bob/i);
+    expect(final?.embeds?.[0]?.title).toBe('Mock interview · final results');
+    // The lobby message was edited to list bob, through the channel message endpoint.
+    const edit = fake.callsTo('PATCH', `/channels/${fake.channelId}/messages/${start.record.originalId}`, since)[0];
+    expect(JSON.stringify(edit?.body)).toContain('Participants (2/50)');
+    expect(app.errors).toEqual([]);
+  });
+
   it('suggests topics while typing (autocomplete)', async () => {
     const injected = await fake.inject.autocomplete({ name: 'quiz', focusedOption: 'target', value: 'tc' });
     const callback = (await injected.waitForCallback()).body as { type: number; data: { choices: Array<{ value: string }> } };

@@ -359,6 +359,48 @@ describe('drills', () => {
   });
 });
 
+describe('mock interviews', () => {
+  it('runs a one-round panel with two members who join through the Join button', async () => {
+    const channel = 'C0MOCK';
+    fake.workspace.channels.set(channel, { id: channel, name: 'mock' });
+    await slash(members.ann, 'mock start tcp rounds=1 seconds=30', 'mock-start', { channelId: channel });
+    const lobby = (await fake.waitForResponse('mock-start')).body;
+    expect(lobby.response_type).toBe('in_channel');
+    expect(textOf(lobby)).toContain('Mock interview · lobby');
+    const channelContainer = { type: 'message', message_ts: '1733300000.000700', channel_id: channel, is_ephemeral: false };
+    await sendBlockAction(url, signingSecret, {
+      actionId: buttonId(lobby, 'Join'),
+      userId: members.bob.id,
+      userName: members.bob.name,
+      channelId: channel,
+      container: channelContainer,
+      responseUrl: fake.responseUrl('mock-join'),
+    });
+    expect(textOf((await fake.waitForResponse('mock-join')).body)).toContain('You are in');
+    await slash(members.ann, 'mock begin', 'mock-begin', { channelId: channel });
+    const round = await fake.waitForCall(
+      'chat.postMessage',
+      3000,
+      (c) => c.args.channel === channel && textOf(c.args).includes('Round 1/1'),
+    );
+    for (const who of [members.ann, members.bob]) await answerDaily(round, who, `mock-answer-${who.name}`);
+    for (const who of [members.ann, members.bob])
+      expect(textOf((await fake.waitForResponse(`mock-answer-${who.name}`)).body)).toContain('Answer recorded');
+    const results = await fake.waitForCall(
+      'chat.postMessage',
+      3000,
+      (c) => c.args.channel === channel && textOf(c.args).includes('Round 1/1 results'),
+    );
+    expect(textOf(results.args)).toContain('Right, in order');
+    const final = await fake.waitForCall(
+      'chat.postMessage',
+      3000,
+      (c) => c.args.channel === channel && textOf(c.args).includes('final results'),
+    );
+    expect(textOf(final.args)).toContain('Podium');
+  });
+});
+
 describe('forms', () => {
   async function openAnswerForm(responseId: string, triggerId: string): Promise<RecordedCall> {
     await slash(members.dee, 'quiz g-gil-name', `${responseId}-card`);
