@@ -96,13 +96,14 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
       ]);
       locale = chosen ?? locale;
       if (!first) return;
+      const localized = inLocale(responder, locale);
       const ctx: UseCaseContext<D> = {
         deps: this.deps,
         event,
         locale,
-        responder,
+        responder: localized,
         capabilities: responder.capabilities,
-        reply: (message) => responder.reply(message),
+        reply: (message) => localized.reply(message),
       };
       switch (event.kind) {
         case 'text':
@@ -148,7 +149,7 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
   private async fail(error: unknown, event: InboundEvent, locale: Locale, responder: Responder): Promise<void> {
     if (error instanceof UserFacingError) {
       await responder
-        .reply({ visibility: 'private', tone: 'error', text: errorText(locale, error.code, error.params) })
+        .reply({ visibility: 'private', tone: 'error', text: errorText(locale, error.code, error.params), locale })
         .catch((e: unknown) => this.deps.errorSink(e, { phase: 'reply', kind: event.kind }));
       return;
     }
@@ -159,8 +160,20 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
       channelId: event.channel.channelId,
       userId: event.user.userId,
     });
-    await responder.reply({ visibility: 'private', tone: 'error', text: t(locale, 'internal-error') }).catch(() => undefined);
+    await responder.reply({ visibility: 'private', tone: 'error', text: t(locale, 'internal-error'), locale }).catch(() => undefined);
   }
+}
+
+/** Every message of one event is written in the member's language unless a use case says otherwise (/lang). */
+function inLocale(responder: Responder, locale: Locale): Responder {
+  const stamp = (message: OutboundMessage): OutboundMessage => (message.locale ? message : { ...message, locale });
+  return {
+    capabilities: responder.capabilities,
+    reply: (message) => responder.reply(stamp(message)),
+    update: (message) => responder.update(stamp(message)),
+    followUp: (message) => responder.followUp(stamp(message)),
+    openForm: (form) => responder.openForm(form),
+  };
 }
 
 function commandAck(command: CommandInvocation, capabilities: Capabilities): AckPlan {

@@ -107,6 +107,8 @@ export interface OutboundMessage {
   actions?: readonly MessageAction[] | undefined;
   footer?: string | undefined;
   tone?: 'question' | 'correct' | 'partial' | 'wrong' | 'info' | 'error' | undefined;
+  /** The language it is written in (the Bot stamps the member's), so an adapter's own words around it match. */
+  locale?: Locale | undefined;
 }
 
 /**

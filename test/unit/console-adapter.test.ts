@@ -15,7 +15,10 @@ describe('console adapter: mapping and rendering (pure)', () => {
     ['# a comment in a script', { kind: 'skip' }],
     ['/as alice', { kind: 'switch-user', name: 'alice' }],
     ['/quiz tcp', { kind: 'event', event: { kind: 'text', text: '/quiz tcp', channel: CONSOLE_CHANNEL, user: me } }],
-    ['A C', { kind: 'event', event: { kind: 'text', text: '/answer A C', channel: CONSOLE_CHANNEL, user: me } }],
+    ['A C', { kind: 'not-a-command' }],
+    ['hmm, let me think', { kind: 'not-a-command' }],
+    ['exit', { kind: 'quit' }],
+    ['QUIT', { kind: 'quit' }],
     ['/as', { kind: 'event', event: { kind: 'text', text: '/as', channel: CONSOLE_CHANNEL, user: me } }],
   ])('%j', (line, expected) => {
     expect(toInboundEvent(line, me)).toEqual(expected);
@@ -26,6 +29,8 @@ describe('console adapter: mapping and rendering (pure)', () => {
     expect(renderForConsole(message, 'en', 'ann')).toBe('[to ann] == Q ==\nA. SYN\nhint');
     expect(renderForConsole(message, 'zh', 'ann')).toBe('[仅 ann 可见] == Q ==\nA. SYN\nhint');
     expect(renderForConsole({ ...message, visibility: 'public' }, 'en', 'ann')).toBe('== Q ==\nA. SYN\nhint');
+    // The member's language, when the core names it, wins over the console's.
+    expect(renderForConsole({ ...message, locale: 'en' }, 'zh', 'ann')).toBe('[to ann] == Q ==\nA. SYN\nhint');
   });
 
   it('shows actions as the commands that do the same, since a terminal has no buttons', () => {
@@ -65,7 +70,7 @@ describe('console adapter: running a script', () => {
       },
     };
     const consolePlatform = new ConsolePlatform({ input, output, interactive: false, userName: 'bob', locale: 'en' });
-    input.end('/quiz\n/as carol\nB\n');
+    input.end('/quiz\n/as carol\n/answer B\n');
     await consolePlatform.start(sink);
     await consolePlatform.finished;
     expect(seen.map((e) => [e.user.userId, e.kind === 'text' ? e.text : ''])).toEqual([

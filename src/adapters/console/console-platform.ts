@@ -45,6 +45,7 @@ export class ConsolePlatform implements PlatformAdapter {
   /** Set while an interactive prompt is showing, so scheduled posts can redraw it. */
   private prompt: Interface | undefined;
   private reader: Interface | undefined;
+  private readonly locales = new Map<string, Locale>();
 
   constructor(private readonly options: ConsoleOptions) {
     this.output = options.output ?? process.stdout;
@@ -98,11 +99,14 @@ export class ConsolePlatform implements PlatformAdapter {
     // Lines are handled strictly one after another so a script's replies come out in order.
     for await (const line of rl) {
       const parsed = toInboundEvent(line, this.user);
+      if (parsed.kind === 'quit') break;
       if (parsed.kind === 'switch-user') {
         this.user = consoleUser(parsed.name);
-        this.print(ct(this.options.locale, 'acting-as', { name: parsed.name }));
+        this.print(ct(this.memberLocale(), 'acting-as', { name: parsed.name }));
+      } else if (parsed.kind === 'not-a-command') {
+        this.print(ct(this.memberLocale(), 'not-a-command'));
       } else if (parsed.kind === 'event') {
-        await sink.handle(parsed.event, this.responder(this.user.displayName));
+        await sink.handle(parsed.event, this.responder(this.user));
       }
       prompt();
     }
@@ -111,9 +115,10 @@ export class ConsolePlatform implements PlatformAdapter {
   }
 
   /** Every kind of answer to a typed line is printed in order; there is nothing to update in place. */
-  private responder(audience: string): Responder {
+  private responder(user: UserRef): Responder {
     const print = async (message: OutboundMessage) => {
-      this.print(renderForConsole(message, this.options.locale, audience));
+      if (message.locale) this.locales.set(user.userId, message.locale);
+      this.print(renderForConsole(message, this.options.locale, user.displayName));
       return this.ref(CONSOLE_CHANNEL, message);
     };
     return {
@@ -125,6 +130,11 @@ export class ConsolePlatform implements PlatformAdapter {
         throw new Error('the console has no forms; the core should not have asked for one');
       },
     };
+  }
+
+  /** The console's own lines follow the language the core last wrote to this member in. */
+  private memberLocale(): Locale {
+    return this.locales.get(this.user.userId) ?? this.options.locale;
   }
 
   private ref(channel: ChannelRef, message: OutboundMessage): MessageRef {

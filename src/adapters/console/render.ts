@@ -3,7 +3,9 @@ import type { MessageAction, OutboundMessage } from '../../core/types.js';
 import { ct } from './console-messages.js';
 
 /** Plain text for a terminal or a pipe: no colour codes, markdown emphasis removed. */
-export function renderForConsole(message: OutboundMessage, locale: Locale, audience?: string): string {
+export function renderForConsole(message: OutboundMessage, consoleLocale: Locale, audience?: string): string {
+  // The member's language (after /lang) where the core says it; the console's own otherwise.
+  const locale = message.locale ?? consoleLocale;
   const strip = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1');
   const lines: string[] = [];
   const who = message.visibility === 'private' && audience ? `${ct(locale, 'to-user', { name: audience })} ` : '';

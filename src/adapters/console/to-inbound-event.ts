@@ -8,20 +8,27 @@ export function consoleUser(name: string): UserRef {
   return { platform: 'console', userId: name.toLowerCase(), displayName: name, isAdmin: true };
 }
 
-export type ConsoleLine = { kind: 'skip' } | { kind: 'switch-user'; name: string } | { kind: 'event'; event: InboundEvent };
+export type ConsoleLine =
+  | { kind: 'skip' }
+  | { kind: 'quit' }
+  | { kind: 'not-a-command' }
+  | { kind: 'switch-user'; name: string }
+  | { kind: 'event'; event: InboundEvent };
 
 /**
- * One typed line to what the console does with it. `/as <name>` is the console's own command;
- * everything else is sent to the core's grammar, and a line without a slash is an answer.
+ * One typed line to what the console does with it. `/as <name>` is the console's own command and
+ * `exit`/`quit` end the session; other slash lines go to the core's grammar. A line without a slash
+ * is never an answer: "hmm, let me think" must not use up a question.
  */
 export function toInboundEvent(line: string, user: UserRef): ConsoleLine {
   const text = line.trim();
   if (!text || text.startsWith('#')) return { kind: 'skip' };
+  if (/^(exit|quit)$/i.test(text)) return { kind: 'quit' };
+  if (!text.startsWith('/')) return { kind: 'not-a-command' };
   const as = /^\/as(?:\s+(.*))?$/i.exec(text);
   if (as) {
     const name = as[1]?.trim();
     if (name) return { kind: 'switch-user', name };
   }
-  const commandText = text.startsWith('/') ? text : `/answer ${text}`;
-  return { kind: 'event', event: { kind: 'text', text: commandText, channel: CONSOLE_CHANNEL, user } };
+  return { kind: 'event', event: { kind: 'text', text, channel: CONSOLE_CHANNEL, user } };
 }

@@ -8,5 +8,5 @@ export async function setLanguage(ctx: UseCaseContext, command: CommandInvocatio
   const locale = command.args.locale;
   if (!isLocale(locale)) return; // the parser already rejected anything but zh/en
   await ctx.deps.users.setLocale(ctx.event.channel, ctx.event.user.userId, locale);
-  await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'lang-set') });
+  await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'lang-set'), locale });
 }
