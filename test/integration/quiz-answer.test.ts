@@ -93,9 +93,21 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     await app.text(fay, '/answer B');
     await app.text(fay, '/quiz t-handshake-count');
     const [second] = await app.text(fay, '/answer B');
-    expect(second?.text).toContain('scored this question before');
+    expect(second?.text).toContain('only your first attempt at a question scores');
     const standing = await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, fay.userId);
     expect(standing?.points).toBe(20);
+  });
+
+  it('after a wrong first attempt, a right answer later says only the first attempt scores, never "already scored"', async () => {
+    app = createTestApp();
+    const gil = app.user('gil');
+    await app.text(gil, '/quiz t-handshake-count');
+    expect((await app.text(gil, '/answer A'))[0]?.tone).toBe('wrong');
+    await app.text(gil, '/quiz t-handshake-count');
+    const [right] = await app.text(gil, '/answer B');
+    expect(right?.tone).toBe('correct');
+    expect(right?.text).toContain('No points this time: in practice only your first attempt at a question scores.');
+    expect(right?.text).not.toMatch(/scored (on )?this question before|already scored/);
   });
 
   it('keeps answers to someone else’s personal question out', async () => {
