@@ -89,10 +89,12 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
   async handle(event: InboundEvent, responder: Responder): Promise<void> {
     let locale: Locale = event.user.locale ?? this.deps.defaultLocale;
     try {
-      // One round trip: the member's /lang choice and the delivery check travel together.
+      // One round trip: the member's /lang choice, the delivery check and their current display name
+      // (for boards, reveals and interviews that name them) travel together.
       const [chosen, first] = await Promise.all([
         this.deps.users.localeOf(event.channel, event.user.userId),
         event.deliveryId ? this.deps.deliveries.firstDelivery(`${event.user.platform}:${event.deliveryId}`) : true,
+        this.deps.users.remember(event.channel, event.user),
       ]);
       locale = chosen ?? locale;
       if (!first) return;

@@ -128,6 +128,38 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'begin', description: L('（主持人）开始第一轮', '(host) Begin the first round'), reply: 'private' },
       { name: 'skip', description: L('（主持人）跳过当前一轮', '(host) Skip the current round'), reply: 'private' },
       { name: 'end', description: L('（主持人或管理员）提前结束并公布结果', '(host or admin) End now with the results'), reply: 'private' },
+      {
+        name: 'pair',
+        description: L('一对一面试：你当面试官，对方作答，按要点打分', 'Interview a member: you mark their answer against the rubric'),
+        reply: 'private',
+        options: [
+          { name: 'member', description: L('候选人', 'The candidate'), required: true, type: 'user' },
+          { name: 'topic', description: L('主题（默认全部）', 'Topic (default: all)'), autocomplete: 'topic' },
+          { name: 'questions', description: L('题数 1-10（默认 3）', 'Questions, 1-10 (default 3)'), type: 'integer', min: 1, max: 10 },
+        ],
+      },
+      { name: 'swap', description: L('一对一面试：互换角色', 'Pair interview: swap roles'), reply: 'public' },
+      {
+        name: 'mark',
+        description: L('给要点打分（评分按钮的文字版）', 'Mark a key point (the rubric buttons, typed)'),
+        reply: 'private',
+        options: [
+          { name: 'point', description: L('要点编号', 'Key point number'), required: true, type: 'integer', min: 1, max: 6 },
+          {
+            name: 'mark',
+            description: L('covered / partly / missed', 'covered / partly / missed'),
+            required: true,
+            choices: ['covered', 'partly', 'missed'],
+          },
+        ],
+      },
+      {
+        name: 'note',
+        description: L('给当前题目写备注', 'A note on the current question'),
+        reply: 'private',
+        options: [{ name: 'text', description: L('备注', 'The note'), required: true, rest: true }],
+      },
+      { name: 'next', description: L('打分并进入下一题', 'Score this question and go on'), reply: 'private' },
     ],
   },
   {

@@ -21,6 +21,7 @@ import { showHelp } from './help/show-help.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
 import { ChannelGoneError } from './jobs/job-errors.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
+import { openNoteForm, rubricButton, saveNote } from './mock/mock-pair.js';
 import { mockButton, mockCommand, startLobbyByTimer } from './mock/mock-panel.js';
 import { endRound } from './mock/mock-rounds.js';
 import { startQuiz } from './quiz/start-quiz.js';
@@ -60,9 +61,12 @@ export function coreHandlers(): Handlers<DailyDeps> {
       rate: rateByButton,
       drill: drillButton,
       mock: mockButton,
+      rubric: rubricButton,
+      note: openNoteForm,
     },
     forms: {
       answer: answerByForm,
+      note: (ctx, _form, fields) => saveNote(ctx, fields.note ?? ''),
     },
   };
 }

@@ -192,3 +192,67 @@ describe('panel mock interviews', () => {
     expect(none?.text).toContain('no mock interview');
   });
 });
+
+describe('pair mock interviews', () => {
+  it('the interviewer marks key points privately (buttons and typed), adds a note, swaps roles, and both get the summary', async () => {
+    app = createTestApp();
+    const [ann, bob] = [app.user('ann'), app.user('bob')];
+    await app.text(bob, '/help'); // names come from members' own events
+    const [self] = await app.text(ann, `/mock pair <@${ann.userId}>`);
+    expect(self?.text).toContain('Pick someone else');
+    const started = await app.interact({
+      kind: 'text',
+      text: `/mock pair <@${bob.userId}> gil questions=1`,
+      channel: app.channel,
+      user: ann,
+    });
+    const rubric = started.responses.find((r) => r.message.title?.startsWith('Rubric'))?.message;
+    expect(rubric?.visibility).toBe('private');
+    expect(rubric?.text).toContain('Reference answer');
+    // The channel sees the question only: no reference, no key points.
+    const question = app.platform.posts[0]?.message;
+    expect(question?.title).toMatch(/^Interview question 1\/1 for bob · g-why-gil/);
+    expect(question?.text).not.toContain('Reference counting is not thread-safe');
+
+    const [bobTries] = (await app.click(bob, actionOf(rubric, '1 ○').id)).messages;
+    expect(bobTries?.text).toContain('Only the interviewer (ann)');
+    const marked = await app.click(ann, actionOf(rubric, '1 ○').id);
+    expect(marked.responses[0]?.kind).toBe('update');
+    expect(marked.messages[0]?.text).toContain('1. ✓');
+    const [typed] = await app.text(ann, '/mock mark 2 partly');
+    expect(typed?.text).toContain('2. ½');
+    const noteForm = await app.click(ann, actionOf(rubric, 'Note').id);
+    const form = noteForm.forms[0];
+    const [saved] = (
+      await app.interact({
+        kind: 'form',
+        formId: form?.id ?? '',
+        fields: { note: 'Explain the C API part' },
+        channel: app.channel,
+        user: ann,
+      })
+    ).messages;
+    expect(saved?.text).toBe('Note saved.');
+
+    // bob swaps: now he interviews ann on the question, with a fresh rubric of his own.
+    const swap = await app.interact({ kind: 'text', text: '/mock swap', channel: app.channel, user: bob });
+    expect(swap.messages[0]?.text).toBe('Roles swapped: bob now interviews ann.');
+    const bobRubric = swap.responses.find((r) => r.message.title?.startsWith('Rubric'))?.message;
+    expect(bobRubric?.text).toContain('1. ○');
+    expect(app.platform.posts.at(-1)?.message.title).toMatch(/for ann · g-why-gil/);
+    const [annNow] = await app.text(ann, '/mock mark 1 covered');
+    expect(annNow?.text).toContain('Only the interviewer (bob)');
+    await app.text(bob, '/mock mark 1 covered');
+    await app.text(bob, '/mock mark 2 covered');
+    await app.text(bob, '/mock mark 3 missed');
+    const done = await app.click(bob, actionOf(bobRubric, 'Score and next').id);
+    const summary = done.responses.at(-1)?.message;
+    expect(summary?.title).toBe('Interview summary');
+    expect(summary?.text).toContain('**g-why-gil** (ann): 67%');
+    // The other person gets the same summary privately.
+    expect(app.platform.privatePosts.map((p) => [p.userId, p.message.title])).toEqual([[ann.userId, 'Interview summary']]);
+    // The candidate's result fed spaced repetition ("good" at 67%).
+    expect((await app.deps.reviews.get(app.channel, ann.userId, 'g-why-gil'))?.card.reps).toBe(1);
+    expect(await app.deps.mocks.getPair(app.channel)).toBeUndefined();
+  });
+});

@@ -16,4 +16,7 @@ export const ACTION_ACK: Record<ActionKind, AckPlan> = {
   rate: { kind: 'reply', visibility: 'private' },
   drill: { kind: 'reply', visibility: 'private' },
   mock: { kind: 'reply', visibility: 'private' },
+  // The rubric message itself changes as points are marked.
+  rubric: { kind: 'update' },
+  note: { kind: 'form' },
 };

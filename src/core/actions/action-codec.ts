@@ -25,12 +25,18 @@ export const ACTION_KINDS = [
   'drill',
   /** A mock interview lobby's Join, Leave or Begin: target = the session. */
   'mock',
+  /** An interviewer's rubric: value = `mark.<n>` (cycle key point n) or `next`. */
+  'rubric',
+  /** The rubric's Note button: opens the note form. */
+  'note',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const FORM_KINDS = [
   /** The typed answer to an instance (short and open questions). */
   'answer',
+  /** An interviewer's note on the current question of a pair interview. */
+  'note',
 ] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { UserFacingError } from '../errors.js';
 import type { AnswerHooks } from '../instances/answer-instance.js';
 import type { CommandInvocation, MessageRef } from '../types.js';
 import { mt } from './mock-messages.js';
+import { endPair, markByCommand, nextQuestion, saveNote, startPair, swapRoles } from './mock-pair.js';
 import { lobbyCard } from './mock-render.js';
 import { endRound, finishMock, startRound } from './mock-rounds.js';
 import { mockPoints } from './mock-scoring.js';
@@ -28,6 +29,16 @@ export async function mockCommand(ctx: UseCaseContext, command: CommandInvocatio
       return beginByHost(ctx);
     case 'skip':
       return skipRound(ctx);
+    case 'pair':
+      return startPair(ctx, command.args);
+    case 'swap':
+      return swapRoles(ctx);
+    case 'mark':
+      return markByCommand(ctx, command);
+    case 'note':
+      return saveNote(ctx, command.args.text ?? '');
+    case 'next':
+      return nextQuestion(ctx);
     default:
       return endMock(ctx);
   }
@@ -131,7 +142,10 @@ async function skipRound(ctx: UseCaseContext): Promise<void> {
 async function endMock(ctx: UseCaseContext): Promise<void> {
   const { deps, event, locale } = ctx;
   const session = await deps.mocks.get(event.channel);
-  if (!session) throw new UserFacingError('mock-none');
+  if (!session) {
+    if (await endPair(ctx)) return;
+    throw new UserFacingError('mock-none');
+  }
   if (session.hostId !== event.user.userId && !event.user.isAdmin)
     throw new UserFacingError('mock-host-or-admin', { host: await hostName(deps, session) });
   if (session.state === 'running') {

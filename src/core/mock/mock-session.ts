@@ -1,4 +1,5 @@
 import type { ChannelRef, MessageRef } from '../types.js';
+import type { PairSession } from './mock-pair.js';
 
 /** How a participant stands in a panel session: updated once per round, by whoever ends it. */
 export interface MockScore {
@@ -49,6 +50,11 @@ export interface MockStore {
   join(channel: ChannelRef, sessionId: string, userId: string, max: number): Promise<JoinOutcome>;
   leave(channel: ChannelRef, sessionId: string, userId: string): Promise<boolean>;
   participants(channel: ChannelRef, sessionId: string): Promise<string[]>;
+  /** The channel's interviewer/candidate pair (one at a time). */
+  createPair(session: PairSession): Promise<boolean>;
+  getPair(channel: ChannelRef): Promise<PairSession | undefined>;
+  savePair(session: PairSession): Promise<void>;
+  deletePair(channel: ChannelRef): Promise<void>;
 }
 
 export const MAX_PARTICIPANTS = 50;

@@ -169,6 +169,10 @@ export type SingleQuestion = Extract<Question, { kind: 'single' }>;
 export type MultiQuestion = Extract<Question, { kind: 'multi' }>;
 export type ShortQuestion = Extract<Question, { kind: 'short' }>;
 export type OpenQuestion = Extract<Question, { kind: 'open' }>;
+
+export function isOpen(q: Question): q is OpenQuestion {
+  return q.kind === 'open';
+}
 export type ChoiceQuestion = SingleQuestion | MultiQuestion;
 export type QuestionKind = Question['kind'];
 

@@ -10,7 +10,7 @@ import type { ReviewRating, StoredReview } from './review-card.js';
  */
 export async function recordReview(
   deps: BotDeps,
-  instance: InstanceIdentity,
+  instance: Pick<InstanceIdentity, 'id' | 'questionId' | 'channel'>,
   userId: string,
   topic: string,
   rating: ReviewRating,

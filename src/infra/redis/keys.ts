@@ -93,6 +93,9 @@ export class RedisKeys {
   mock(ch: ChannelRef): string {
     return `${this.workspace(ch)}:mock:${safe(ch.channelId)}`;
   }
+  mockPair(ch: ChannelRef): string {
+    return `${this.workspace(ch)}:mock-pair:${safe(ch.channelId)}`;
+  }
   mockParticipants(ch: ChannelRef, sessionId: string): string {
     return `${this.workspace(ch)}:mock-people:${safe(ch.channelId)}:${safe(sessionId)}`;
   }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { channelRefSchema } from '../../core/jobs/job-definitions.js';
+import type { PairSession } from '../../core/mock/mock-pair.js';
 import type { JoinOutcome, MockSession, MockStore } from '../../core/mock/mock-session.js';
 import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
@@ -30,6 +31,28 @@ const sessionSchema = z.object({
   scores: z.record(z.string(), scoreSchema),
   wrong: z.record(z.string(), z.number()),
   createdAt: z.number(),
+  locale: z.enum(['zh', 'en']),
+});
+
+const markSchema = z.enum(['covered', 'partly', 'missed']);
+const pairSchema = z.object({
+  id: z.string(),
+  channel: channelRefSchema,
+  interviewerId: z.string(),
+  candidateId: z.string(),
+  questionIds: z.array(z.string()),
+  index: z.number().int(),
+  marks: z.record(z.string(), markSchema),
+  note: z.string().optional(),
+  results: z.array(
+    z.object({
+      questionId: z.string(),
+      candidateId: z.string(),
+      marks: z.record(z.string(), markSchema),
+      note: z.string().optional(),
+      score: z.number(),
+    }),
+  ),
   locale: z.enum(['zh', 'en']),
 });
 
@@ -79,6 +102,29 @@ export class RedisMockStore implements MockStore {
 
   async leave(ch: ChannelRef, sessionId: string, userId: string): Promise<boolean> {
     return (await this.redis.srem(this.keys.mockParticipants(ch, sessionId), userId)) === 1;
+  }
+
+  async createPair(session: PairSession): Promise<boolean> {
+    return (await this.redis.set(this.keys.mockPair(session.channel), JSON.stringify(session), 'PX', SESSION_TTL_MS, 'NX')) === 'OK';
+  }
+
+  async getPair(ch: ChannelRef): Promise<PairSession | undefined> {
+    const raw = await this.redis.get(this.keys.mockPair(ch));
+    if (!raw) return undefined;
+    try {
+      const parsed = pairSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async savePair(session: PairSession): Promise<void> {
+    await this.redis.set(this.keys.mockPair(session.channel), JSON.stringify(session), 'PX', SESSION_TTL_MS);
+  }
+
+  async deletePair(ch: ChannelRef): Promise<void> {
+    await this.redis.del(this.keys.mockPair(ch));
   }
 
   async participants(ch: ChannelRef, sessionId: string): Promise<string[]> {
