@@ -110,6 +110,19 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     expect(right?.text).not.toMatch(/scored (on )?this question before|already scored/);
   });
 
+  it('a near-miss spelling is not graded: the question stays open and the corrected answer scores', async () => {
+    app = createTestApp();
+    const ida = app.user('ida');
+    await app.text(ida, '/quiz g-gil-name');
+    const typo = await app.text(ida, '/answer global interpreter lok');
+    expect(typo).toHaveLength(1); // no solution: the question is still open
+    expect(typo[0]?.tone).toBe('error');
+    expect(typo[0]?.text).toContain('Close: check the spelling and answer again');
+    const [right] = await app.text(ida, '/answer global interpreter lock');
+    expect(right?.tone).toBe('correct');
+    expect(right?.text).toContain('+10');
+  });
+
   it('keeps answers to someone else’s personal question out', async () => {
     app = createTestApp();
     const [card] = await app.text(app.user('gus'), '/quiz t-flags');

@@ -16,8 +16,6 @@ export type FeedbackItem =
   | { type: 'multi-near-miss'; rightPicks: number; correctCount: number; wrongPicks: OptionKey[] }
   /** Multi partial credit between 0 and 1 exclusive. */
   | { type: 'partial-credit'; score: number }
-  /** Short answer within a small edit distance of an accepted form; not accepted. */
-  | { type: 'spelling-close' }
   /** Short numeric answer with a compatible unit but outside the tolerance. */
   | { type: 'numeric-off' }
   /** Short numeric answer measuring the wrong thing (a size where a time is asked). */

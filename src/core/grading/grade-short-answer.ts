@@ -63,8 +63,8 @@ function checkNumeric(question: ShortQuestion, text: string): { correct: boolean
 
 /**
  * Grades a typed short answer: accepted forms (either language) after normalisation, then the numeric
- * value with units, then a near-miss spelling hint that does not accept the answer. Right or wrong,
- * no partial credit. The feedback never contains an accepted form.
+ * value with units; a near miss of an accepted form's spelling is not graded (the member may answer
+ * again). Right or wrong, no partial credit. The feedback never contains an accepted form.
  */
 export function gradeShortAnswer(question: ShortQuestion, text: string): ShortGradeResult | InvalidAnswer {
   const normalized = normalizeText(text);
@@ -82,7 +82,8 @@ export function gradeShortAnswer(question: ShortQuestion, text: string): ShortGr
     // A different number is a different answer, never a spelling slip (http2 / http3, 60s / 6s).
     const digits = normalized.replace(NON_DIGITS, '');
     const close = lookup.spellable.some((s) => s.digits === digits && levenshtein(normalized, s.form, s.maxDistance) <= s.maxDistance);
-    if (close) feedback.push({ type: 'spelling-close' });
+    // "Check the spelling" invites another try, so a near miss is not graded: the member answers again.
+    if (close) return invalidAnswer(question, 'spelling-close', [text.trim()]);
   }
   const score = correct ? 1 : 0;
   return { questionId: question.id, kind: 'short', score, points: pointsFor(score, maxPoints), maxPoints, correct, feedback };

@@ -7,9 +7,17 @@ import type { OptionKey, Question, QuestionKind } from '../questions/schema.js';
  * - `several-for-single`: several options for a single-choice item;
  * - `ambiguous`: a single letter or digit that names one option but is also the exact text of another
  *   (option A when option B's text is "A"); `candidates` holds both readings;
- * - `wrong-input-type`: option keys sent for a short or open item.
+ * - `wrong-input-type`: option keys sent for a short or open item;
+ * - `spelling-close`: a short answer a small edit away from an accepted form (a typo, not a wrong answer).
  */
-export const INVALID_REASONS = ['empty', 'unknown-option', 'several-for-single', 'ambiguous', 'wrong-input-type'] as const;
+export const INVALID_REASONS = [
+  'empty',
+  'unknown-option',
+  'several-for-single',
+  'ambiguous',
+  'wrong-input-type',
+  'spelling-close',
+] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 /** Not graded: the caller sends a private message (renderInvalidAnswer) and the user may answer again. */

@@ -49,8 +49,6 @@ export function renderGradeFeedback(result: GradeResult, question: Question, loc
         ];
       case 'partial-credit':
         return [t('partialCredit', { percent: Math.round(item.score * 100) })];
-      case 'spelling-close':
-        return [t('spellingClose')];
       case 'numeric-off':
         return [t('numericOff')];
       case 'unit-mismatch':

@@ -34,6 +34,9 @@ export function renderInvalidAnswer(invalid: InvalidAnswer, question: Question, 
     case 'wrong-input-type':
       lines.push(t('invalidWrongInputType'));
       break;
+    case 'spelling-close':
+      lines.push(t('spellingClose'));
+      break;
   }
   if (isChoice) {
     lines.push(t('validOptions'));

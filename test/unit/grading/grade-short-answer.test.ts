@@ -10,7 +10,8 @@ function grade(question: ShortQuestion, text: string): { correct: boolean; feedb
 }
 const right = { correct: true, feedback: [] };
 const wrong = { correct: false, feedback: [] };
-const close = { correct: false, feedback: [{ type: 'spelling-close' }] };
+// A near miss is not graded: the member may answer again.
+const close = 'invalid:spelling-close';
 const off = { correct: false, feedback: [{ type: 'numeric-off' }] };
 
 describe('gradeShortAnswer', () => {

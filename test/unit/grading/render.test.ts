@@ -61,10 +61,7 @@ describe('renderGradeFeedback', () => {
     expect(renderGradeFeedback(graded(daemonThreads, 'a'), daemonThreads, 'en')).toBe('**Correct!** 20/20 points.\nYour answer: A');
     expect(renderGradeFeedback(graded(daemonThreads, 'c'), daemonThreads, 'zh')).toBe('**回答错误。** 得分 0/20。\n你的答案：C');
   });
-  it('short: spelling hint and unit mismatch', () => {
-    expect(renderGradeFeedback(graded(timeWaitState, 'time_wiat'), timeWaitState, 'en')).toBe(
-      '**Not quite.** 0/10 points.\nClose: check the spelling.',
-    );
+  it('short: unit mismatch', () => {
     expect(renderGradeFeedback(graded(timeWaitDuration, '60 KB'), timeWaitDuration, 'zh')).toBe(
       '**回答错误。** 得分 0/20。\n你的答案是大小，但题目问的是时间。',
     );
@@ -99,7 +96,7 @@ describe('renderGradeFeedback', () => {
       [udpProtocols, 'b'],
       [udpProtocols, 'a'],
       [tcpFlags, 'ack'],
-      [timeWaitState, 'time_wat'],
+      [timeWaitState, 'close_wait'],
       [timeWaitDuration, '30s'],
     ];
     for (const [q, answer] of cases) {
@@ -159,6 +156,12 @@ describe('renderInvalidAnswer', () => {
     expect(renderInvalidAnswer(wrongType, timeWaitState, 'en')).toBe(
       'This question needs a typed answer, not an option. It was not graded.',
     );
+  });
+  it('a near miss of the spelling invites another try, since it was not graded', () => {
+    const typo = gradeAnswer(timeWaitState, { type: 'text', text: 'time_wiat' });
+    if (typo.status !== 'invalid') throw new Error('expected invalid');
+    expect(renderInvalidAnswer(typo, timeWaitState, 'en')).toBe('Close: check the spelling and answer again. This answer was not graded.');
+    expect(renderInvalidAnswer(typo, timeWaitState, 'zh')).toBe('很接近了：请检查拼写后再答一次。本次回答未计分。');
   });
 });
 
