@@ -59,7 +59,7 @@ export const gradingMessages = defineMessages({
     unitKB: 'KB',
     unitMB: 'MB',
     rules:
-      '**How answers are graded.** Points scale with difficulty: at most 10, 20 or 30 for difficulty 1, 2 or 3 (points = score × maximum, rounded). Single choice is right or wrong. Multiple choice gives full points only for the exact set of correct options; otherwise partial credit of (right picks − wrong picks) ÷ number of correct options, never below zero, and only the exact set counts as correct for accuracy and streaks. Short answers are compared ignoring case, full-width characters, spaces and punctuation; numbers may carry units (`60s`, `1 minute`, `500ms`, `六十秒`) and are compared by value; an answer that is only a typo away gets a hint but no points. Open answers score the share of key points they mention (60% or more counts as correct); you then see the reference answer and rate yourself (again / hard / good / easy). For choice questions type letters (`abd`, `A B D`), option numbers (`1 3`), the option text, or `all`; an answer that names no valid option is not graded and you can answer again.',
+      '**How answers are graded.** Points scale with difficulty: at most 10, 20 or 30 for difficulty 1, 2 or 3 (points = score × maximum, rounded). Single choice is right or wrong. Multiple choice gives full points only for the exact set of correct options; otherwise partial credit of (right picks − wrong picks) ÷ number of correct options, never below zero, and only the exact set counts as correct for accuracy and streaks. Short answers are compared ignoring case, full-width characters, spaces and punctuation; numbers may carry units (`60s`, `1 minute`, `500ms`, `六十秒`) and are compared by value; an answer that is only a typo away is not graded: you get a hint and answer again. Open answers score the share of key points they mention (60% or more counts as correct); you then see the reference answer and rate yourself (again / hard / good / easy). For choice questions type letters (`abd`, `A B D`), option numbers (`1 3`), the option text, or `all`; an answer that names no valid option is not graded and you can answer again.',
   },
   zh: {
     listSeparator: '、',
@@ -117,6 +117,6 @@ export const gradingMessages = defineMessages({
     unitKB: 'KB',
     unitMB: 'MB',
     rules:
-      '**评分规则。** 分值随难度递增：难度 1、2、3 的满分分别为 10、20、30 分（得分 = 得分率 × 满分，四舍五入）。单选题只有对错。多选题只有选中全部正确选项且不多选才得满分；否则按（选对数 − 选错数）÷ 正确选项数给部分分，最低为 0，且只有完全选对才计入正确率和连续答对。简答题比较时忽略大小写、全角半角、空格和标点；数字可以带单位（`60s`、`1 minute`、`500ms`、`六十秒`），按数值比较；只差一个拼写错误的答案会得到提示，但不得分。开放题按答案提到的要点比例计分（达到 60% 即算答对）；之后会显示参考答案，请你给自己打分（重来 / 困难 / 良好 / 轻松）。选择题可以输入字母（`abd`、`A B D`）、选项编号（`1 3`）、选项原文或 `全选`；没有对应到有效选项的答案不计分，可以重新作答。',
+      '**评分规则。** 分值随难度递增：难度 1、2、3 的满分分别为 10、20、30 分（得分 = 得分率 × 满分，四舍五入）。单选题只有对错。多选题只有选中全部正确选项且不多选才得满分；否则按（选对数 − 选错数）÷ 正确选项数给部分分，最低为 0，且只有完全选对才计入正确率和连续答对。简答题比较时忽略大小写、全角半角、空格和标点；数字可以带单位（`60s`、`1 minute`、`500ms`、`六十秒`），按数值比较；只差一个拼写错误的答案不判分：你会得到提示，可以再答一次。开放题按答案提到的要点比例计分（达到 60% 即算答对）；之后会显示参考答案，请你给自己打分（重来 / 困难 / 良好 / 轻松）。选择题可以输入字母（`abd`、`A B D`）、选项编号（`1 3`）、选项原文或 `全选`；没有对应到有效选项的答案不计分，可以重新作答。',
   },
 });
