@@ -24,9 +24,10 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     expect(replies[0]?.text).toContain('+20');
     expect(replies[1]?.title).toBe('Solution');
 
-    const [board] = await app.text(ann, '/leaderboard');
+    const [board, standing] = await app.text(ann, '/leaderboard');
     expect(board?.text).toContain('1. ann · 20');
-    expect(board?.footer).toContain('#1 with 20 points');
+    expect(standing?.visibility).toBe('private');
+    expect(standing?.text).toContain('#1 with 20 points');
   });
 
   it('does not grade an unknown option letter or an empty answer, and lets the user answer again', async () => {
@@ -172,20 +173,24 @@ describe('leaderboards', () => {
       await app.text(u, i < 11 ? '/answer B' : '/answer A');
     }
     const last = app.user('p11');
-    const [board] = await app.text(last, '/leaderboard');
+    const [board, mine] = await app.text(last, '/leaderboard');
     const rows = board?.text.split('\n') ?? [];
     expect(rows).toHaveLength(10);
     expect(rows[0]).toBe('1. p00 · 20'); // first to reach 20 wins the tie
     expect(rows[9]).toBe('10. p09 · 20');
-    expect(board?.footer).toContain('#12 with 0 points');
+    expect(mine?.text).toContain('#12 with 0 points');
 
     await app.text(app.user('p00'), '/leaderboard hide-me');
-    const [after] = await app.text(last, '/leaderboard');
+    const [after, mineAfter] = await app.text(last, '/leaderboard');
     expect(after?.text.split('\n')[0]).toBe('1. p01 · 20');
-    expect(after?.footer).toContain('#11 with 0 points');
-    const [own] = await app.text(app.user('p00'), '/leaderboard');
-    expect(own?.footer).toContain('#1 with 20 points');
-    expect(own?.footer).toContain('hidden');
+    expect(mineAfter?.text).toContain('#11 with 0 points');
+    // A hidden member's own standing never appears in the public board, only in a private follow-up.
+    const [publicBoard, own] = await app.text(app.user('p00'), '/leaderboard');
+    expect(publicBoard?.visibility).toBe('public');
+    expect(`${publicBoard?.title} ${publicBoard?.text} ${publicBoard?.footer ?? ''}`).not.toMatch(/#1 with 20|hidden|p00/);
+    expect(own?.visibility).toBe('private');
+    expect(own?.text).toContain('#1 with 20 points');
+    expect(own?.text).toContain('hidden');
   });
 
   it('rolls weekly and monthly boards over at period boundaries', async () => {
@@ -195,17 +200,17 @@ describe('leaderboards', () => {
     await app.text(kim, '/quiz t-handshake-count');
     await app.text(kim, '/answer B');
     clock.at = new Date('2026-11-30T00:01:00Z'); // Monday: new ISO week, same month
-    const [week] = await app.text(kim, '/leaderboard week');
+    const [week, weekMine] = await app.text(kim, '/leaderboard week');
     expect(week?.title).toContain('2026-W49');
-    expect(week?.footer).toContain('no points on this board');
-    const [month] = await app.text(kim, '/leaderboard month');
-    expect(month?.footer).toContain('#1 with 20 points');
+    expect(weekMine?.text).toContain('no points on this board');
+    const [, month] = await app.text(kim, '/leaderboard month');
+    expect(month?.text).toContain('#1 with 20 points');
     clock.at = new Date('2026-12-01T00:01:00Z');
-    const [december] = await app.text(kim, '/leaderboard month');
+    const [december, decemberMine] = await app.text(kim, '/leaderboard month');
     expect(december?.title).toContain('2026-12');
-    expect(december?.footer).toContain('no points on this board');
-    const [all] = await app.text(kim, '/leaderboard all');
-    expect(all?.footer).toContain('#1 with 20 points');
+    expect(decemberMine?.text).toContain('no points on this board');
+    const [, all] = await app.text(kim, '/leaderboard all');
+    expect(all?.text).toContain('#1 with 20 points');
     const ttl = await app.redis.pttl(app.keys.board(app.channel, undefined, 'week', '2026-W48'));
     expect(ttl).toBeGreaterThan(0);
   });
@@ -216,12 +221,12 @@ describe('leaderboards', () => {
     const other = { ...app.channel, channelId: 'C2' };
     await app.text(lee, '/quiz t-handshake-count', other);
     await app.text(lee, '/answer B', other);
-    const [here] = await app.text(lee, '/leaderboard channel');
-    expect(here?.footer).toContain('no points on this board');
-    const [there] = await app.text(lee, '/leaderboard all channel', other);
-    expect(there?.footer).toContain('#1 with 20 points');
-    const [server] = await app.text(lee, '/leaderboard');
-    expect(server?.footer).toContain('#1 with 20 points');
+    const [, here] = await app.text(lee, '/leaderboard channel');
+    expect(here?.text).toContain('no points on this board');
+    const [, there] = await app.text(lee, '/leaderboard all channel', other);
+    expect(there?.text).toContain('#1 with 20 points');
+    const [, server] = await app.text(lee, '/leaderboard');
+    expect(server?.text).toContain('#1 with 20 points');
   });
 });
 

@@ -6,7 +6,10 @@ import type { CommandInvocation } from '../types.js';
 
 const TOP = 10;
 
-/** `/leaderboard [all|week|month] [server|channel]`: the top 10 and the caller's own standing. */
+/**
+ * `/leaderboard [all|week|month] [server|channel]`: the top 10 in the channel, then the caller's own
+ * standing privately (a member hidden from boards must not show up in a public message).
+ */
 export async function showLeaderboard(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
   const { deps, event, locale } = ctx;
   const period = (command.args.period ?? 'all') as Period;
@@ -35,7 +38,11 @@ export async function showLeaderboard(ctx: UseCaseContext, command: CommandInvoc
     tone: 'info',
     title: `${t(locale, `leaderboard-title-${period}`, { bucket: bucket?.id ?? '' })} · ${t(locale, `leaderboard-scope-${scope}`)}`,
     text: rows.length > 0 ? rows.join('\n') : t(locale, 'leaderboard-empty'),
-    footer: hidden ? `${you}\n${t(locale, 'leaderboard-you-hidden')}` : you,
+  });
+  await ctx.responder.followUp({
+    visibility: 'private',
+    tone: 'info',
+    text: hidden ? `${you}\n${t(locale, 'leaderboard-you-hidden')}` : you,
   });
 }
 
