@@ -77,7 +77,7 @@ function bindOptions(
       }
       const lower = token.toLowerCase();
       const free = options.filter((o) => args[o.name] === undefined);
-      const byChoice = free.find((o) => o.choices?.includes(lower));
+      const byChoice = free.find((o) => choiceOf(o, lower) !== undefined);
       // A value that looks like one option's kind (a time, a zone, a duration) goes there; anything
       // else fills the next option that takes free text, so `/daily set 09:00 tcp-udp 2h` just works.
       const byPattern = byChoice ? undefined : free.find((o) => patternOf(o)?.test(token));
@@ -91,11 +91,21 @@ function bindOptions(
         }
         throw usageError(spec, sub, 'usage-unexpected', { word: token });
       }
-      args[target.name] = byChoice ? lower : token;
+      args[target.name] = byChoice ? (choiceOf(byChoice, lower) ?? lower) : token;
     }
+  }
+  for (const o of options) {
+    const v = args[o.name];
+    if (v !== undefined && o.aliases) args[o.name] = choiceOf(o, v.toLowerCase()) ?? v;
   }
   checkArgs(spec, sub, args);
   return args;
+}
+
+/** The choice a word names, directly or through one of its aliases. */
+function choiceOf(o: OptionSpec, lower: string): string | undefined {
+  if (o.choices?.includes(lower)) return lower;
+  return o.aliases?.[lower];
 }
 
 const INTEGER = /^-?\d+$/;

@@ -1,3 +1,5 @@
+import { SELF_RATINGS } from './grading/self-ratings.js';
+import { selfRatingLabel } from './grading/self-rating-label.js';
 import type { Locale } from './i18n/catalog.js';
 import { mt } from './mock/mock-messages.js';
 import type { Localized } from './questions/schema.js';
@@ -16,6 +18,8 @@ export interface OptionSpec {
   rest?: boolean;
   /** Allowed values; a positional word is given to the first free option whose choices contain it. */
   choices?: readonly string[];
+  /** Other words for a choice (the labels members see in the other language: 良好 -> good). */
+  aliases?: Readonly<Record<string, string>>;
   /** What a positional value of this option looks like; such a value is given to this option first. */
   pattern?: RegExp;
   /** Discord renders `user` options as a member picker; in text it is a mention or a name. */
@@ -245,9 +249,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       {
         name: 'rating',
-        description: L('again / hard / good / easy', 'again / hard / good / easy'),
+        description: L('again / hard / good / easy（重来 / 困难 / 良好 / 轻松）', 'again / hard / good / easy'),
         required: true,
-        choices: ['again', 'hard', 'good', 'easy'],
+        choices: SELF_RATINGS,
+        aliases: Object.fromEntries(SELF_RATINGS.map((r) => [selfRatingLabel(r, 'zh'), r])),
       },
     ],
   },

@@ -13,6 +13,14 @@ const codeOf = (text: string) => {
 };
 
 describe('the one command grammar', () => {
+  it('takes a choice by the label members see in either language (/rate 良好 = /rate good)', () => {
+    expect(parseCommandText('/rate 良好')).toEqual({ name: 'rate', sub: undefined, args: { rating: 'good' } });
+    expect(parseCommandText('/rate 重来').args.rating).toBe('again');
+    expect(parseCommandText('/rate rating=轻松').args.rating).toBe('easy');
+    expect(parseCommandText('/rate HARD').args.rating).toBe('hard');
+    expect(codeOf('/rate 很好')).toBe('usage-choices');
+  });
+
   it.each([
     ['/quiz', { name: 'quiz', sub: undefined, args: {} }],
     ['/quiz tcp', { name: 'quiz', sub: undefined, args: { target: 'tcp' } }],
