@@ -1,5 +1,6 @@
-import { SELF_RATINGS } from './grading/self-ratings.js';
+import { DAYS_PATTERN } from './daily/parse-days.js';
 import { selfRatingLabel } from './grading/self-rating-label.js';
+import { SELF_RATINGS } from './grading/self-ratings.js';
 import type { Locale } from './i18n/catalog.js';
 import { mt } from './mock/mock-messages.js';
 import type { Localized } from './questions/schema.js';
@@ -221,9 +222,8 @@ export const COMMANDS: readonly CommandSpec[] = [
           },
           {
             name: 'days',
-            description: L('every-day、weekdays 或 mon,wed,fri', 'every-day, weekdays or mon,wed,fri'),
-            pattern:
-              /^(?:every-?day|daily|weekdays|weekends|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:,(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)*)$/i,
+            description: L('每天、工作日、周末、周一,周三 或 周一-周五', 'every-day, weekdays, weekends, mon,wed,fri or mon-fri'),
+            pattern: DAYS_PATTERN,
           },
           { name: 'topic', description: L('只出这个主题的题', 'Only questions of this topic'), autocomplete: 'topic' },
           {

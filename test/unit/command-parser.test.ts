@@ -13,6 +13,12 @@ const codeOf = (text: string) => {
 };
 
 describe('the one command grammar', () => {
+  it('gives a positional day range or list, in either language, to /daily set days', () => {
+    expect(parseCommandText('/daily set 09:30 sat-sun').args.days).toBe('sat-sun');
+    expect(parseCommandText('/daily set 09:30 周六-周日 tcp-udp').args).toMatchObject({ days: '周六-周日', topic: 'tcp-udp' });
+    expect(parseCommandText('/daily set 09:30 周一,周三').args.days).toBe('周一,周三');
+  });
+
   it('takes a choice by the label members see in either language (/rate 良好 = /rate good)', () => {
     expect(parseCommandText('/rate 良好')).toEqual({ name: 'rate', sub: undefined, args: { rating: 'good' } });
     expect(parseCommandText('/rate 重来').args.rating).toBe('again');

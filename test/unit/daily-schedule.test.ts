@@ -43,9 +43,27 @@ describe('daily schedule arguments', () => {
     ['weekdays', [1, 2, 3, 4, 5]],
     ['mon,wed,fri', [1, 3, 5]],
     ['Sunday,monday', [1, 7]],
+    // Ranges and lists, in English and Chinese; a range may wrap over the week's end.
+    ['sat-sun', [6, 7]],
+    ['mon-fri', [1, 2, 3, 4, 5]],
+    ['fri-mon', [1, 5, 6, 7]],
+    ['mon-wed,fri', [1, 2, 3, 5]],
+    ['周六-周日', [6, 7]],
+    ['周一,周三', [1, 3]],
+    ['周一、周三、周五', [1, 3, 5]],
+    ['星期一到星期五', [1, 2, 3, 4, 5]],
+    ['周日', [7]],
+    ['周天', [7]],
+    ['工作日', [1, 2, 3, 4, 5]],
+    ['周末', [6, 7]],
+    ['每天', [1, 2, 3, 4, 5, 6, 7]],
+    ['weekends', [6, 7]],
+    ['tues,thurs', [2, 4]],
   ])('days %s', (input, expected) => expect(parseDays(input)).toEqual(expected));
 
-  it.each(['someday', 'mo', 'mon,,fri'])('rejects days %j', (input) => expect(codeOf(() => parseDays(input))).toBe('daily-bad-days'));
+  it.each(['someday', 'mo', 'mon,,fri', 'satx', 'sat-', 'mon-tue-wed', '周八', 'saturnday', 'sat_sun'])('rejects days %j', (input) =>
+    expect(codeOf(() => parseDays(input))).toBe('daily-bad-days'),
+  );
 
   it.each([
     ['30m', 1_800_000],

@@ -24,7 +24,8 @@ export const dailyMessages = defineMessages({
     'daily-reveal-first-none': 'Nobody got it fully right.',
     'daily-bad-time': '"{value}" is not a time. Use 24-hour HH:MM, e.g. 09:30 or 18:00.',
     'daily-bad-timezone': '"{value}" is not an IANA time zone. Examples: Asia/Shanghai, Europe/Berlin, America/New_York, UTC.',
-    'daily-bad-days': '"{value}" is not a day list. Use every-day, weekdays, weekends or days like mon,wed,fri.',
+    'daily-bad-days':
+      '"{value}" is not a day list. Use every-day, weekdays, weekends, a list like mon,wed,fri or a range like mon-fri (周一-周五 works too).',
     'daily-bad-reveal': '"{value}" is not a reveal delay. Use 30m, 2h or 1h30m (between 1 minute and 23 hours).',
     'daily-bad-topic': 'Unknown topic "{value}". Topics: {topics}',
   },
@@ -51,7 +52,8 @@ export const dailyMessages = defineMessages({
     'daily-reveal-first-none': '没有人完全答对。',
     'daily-bad-time': '“{value}” 不是有效时间。请用 24 小时制 HH:MM，例如 09:30 或 18:00。',
     'daily-bad-timezone': '“{value}” 不是 IANA 时区。例如：Asia/Shanghai、Europe/Berlin、America/New_York、UTC。',
-    'daily-bad-days': '“{value}” 不是有效的日期设置。可用 every-day、weekdays、weekends，或 mon,wed,fri 这样的列表。',
+    'daily-bad-days':
+      '“{value}” 不是有效的日期设置。可用 每天、工作日、周末，周一,周三,周五 这样的列表，或 周一-周五 这样的范围（也可用 mon-fri）。',
     'daily-bad-reveal': '“{value}” 不是有效的揭晓延迟。请用 30m、2h 或 1h30m（1 分钟到 23 小时之间）。',
     'daily-bad-topic': '未知主题 “{value}”。可选主题：{topics}',
   },

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { UserFacingError } from '../errors.js';
 import { isLocale, type Locale } from '../i18n/catalog.js';
 import { type Topic, topicSchema } from '../questions/schema.js';
+import { parseDays } from './parse-days.js';
+
+export { parseDays };
 
 /** A channel's daily question settings, as stored and as turned into a cron schedule. */
 export const dailyScheduleSchema = z.object({
@@ -38,20 +41,6 @@ export function parseTimezone(text: string): string {
   } catch {
     throw new UserFacingError('daily-bad-timezone', { value: text });
   }
-}
-
-export function parseDays(text: string): number[] {
-  const v = text.trim().toLowerCase();
-  if (v === 'every-day' || v === 'everyday' || v === 'daily') return [1, 2, 3, 4, 5, 6, 7];
-  if (v === 'weekdays') return [1, 2, 3, 4, 5];
-  if (v === 'weekends') return [6, 7];
-  const days = new Set<number>();
-  for (const part of v.split(',')) {
-    const i = DAY_NAMES.indexOf(part.trim().slice(0, 3) as (typeof DAY_NAMES)[number]);
-    if (i < 0 || part.trim().length < 3) throw new UserFacingError('daily-bad-days', { value: text });
-    days.add(i + 1);
-  }
-  return [...days].sort();
 }
 
 /** `30m`, `2h`, `1h30m`, `90s` -> milliseconds, within one minute and 23 hours. */
