@@ -231,6 +231,14 @@ export const COMMANDS: readonly CommandSpec[] = [
             description: L('多久后揭晓答案，如 30m、2h', 'Reveal after, e.g. 30m, 2h'),
             pattern: /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/i,
           },
+          {
+            name: 'feedback',
+            description: L(
+              'reveal：揭晓时才公布对错（默认）；instant：作答后立即评分',
+              'reveal: results at the reveal (default); instant: graded at once',
+            ),
+            choices: ['reveal', 'instant'],
+          },
         ],
       },
       { name: 'off', description: L('关闭本频道的每日一题', "Turn off this channel's daily question"), reply: 'public' },

@@ -64,6 +64,8 @@ export interface AnswerToRecord {
   clearUserPointer: boolean;
   /** Open questions in personal modes: `/rate` rates this instance next. */
   makeRateable: boolean;
+  /** Results stay secret: boards, streak and statistics wait for `applyDeferred` at the reveal. */
+  defer: boolean;
   week: PeriodBucket;
   month: PeriodBucket;
   /** Present for modes that keep a daily streak: the member's today and yesterday (YYYY-MM-DD). */
@@ -84,6 +86,11 @@ export type RecordOutcome =
  */
 export interface AnswerRecorder {
   record(answer: AnswerToRecord): Promise<RecordOutcome>;
+  /**
+   * At the reveal of a secret instance: its answers' points, streaks and statistics, in answer order,
+   * once (a retried reveal changes nothing and gets `already`). Returns each member's streak.
+   */
+  applyDeferred(instance: InstanceIdentity, answers: readonly StoredAnswer[]): Promise<Map<string, number> | 'already'>;
 }
 
 export interface BoardRef {

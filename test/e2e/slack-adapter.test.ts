@@ -536,7 +536,7 @@ describe('App Home', () => {
   it('publishes the member’s points, rank and streak on app_home_opened, in their language', async () => {
     const channel = 'C0HOME';
     fake.workspace.channels.set(channel, { id: channel });
-    await slash(members.admin, 'daily set 09:00 topic=tcp-udp', 'home-set', { channelId: channel });
+    await slash(members.admin, 'daily set 09:00 topic=tcp-udp feedback=instant', 'home-set', { channelId: channel });
     expect((await fake.waitForResponse('home-set')).body.response_type).toBe('in_channel');
     await slash(members.admin, 'daily now', 'home-daily', { channelId: channel });
     const post = await fake.waitForCall('chat.postMessage', 3000, (c) => c.args.channel === channel);

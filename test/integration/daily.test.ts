@@ -69,6 +69,7 @@ describe('daily question schedules', () => {
       timezone: 'America/New_York',
       days: [1, 2, 3, 4, 5, 6, 7],
       revealAfterMs: 3600_000,
+      feedback: 'reveal',
       locale: 'en',
     };
     // cron-parser is the library BullMQ's job schedulers use to compute the next run.
@@ -159,7 +160,7 @@ describe('posting, answering and revealing', () => {
     const { FixedClock } = await import('../support/test-app.js');
     const clock = new FixedClock(new Date('2026-11-23T15:00:00Z'));
     app = createTestApp({ clock });
-    await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=1h');
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=1h feedback=instant');
     const ann = app.user('ann', { timezone: 'Asia/Shanghai' });
     const streaks: string[] = [];
     for (const at of ['2026-11-23T15:00:00Z', '2026-11-24T15:00:00Z', '2026-11-25T17:00:00Z']) {

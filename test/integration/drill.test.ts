@@ -128,6 +128,7 @@ describe('drills', () => {
       state: 'open',
     });
     await app.text(eve, '/answer A B');
+    await app.text(admin, '/daily reveal'); // a secret daily answer moves the card at its reveal
     const seen = await app.deps.reviews.seen(app.channel, eve.userId);
     // The quiz, the daily question (a gil one) and the mock round each left a card.
     expect(seen.size).toBe(3);

@@ -49,12 +49,12 @@ describe('open instances of different kinds in one channel', () => {
     const [annReply] = await app.text(ann, '/answer GIL');
     expect(annReply?.text).toBe('Answer recorded: GIL. Results come when the round ends.'); // a mock round's receipt
     const [bobReply] = await app.text(bob, '/answer A B C D');
-    expect(bobReply?.tone).toBe('correct');
+    expect(bobReply?.text).toMatch(/^Answer recorded: A B C D\. Results at the reveal/); // the daily keeps its secret
     expect((await app.deps.instances.stats(app.channel, 'mock-round-1')).answered).toBe(1);
     expect((await app.deps.instances.stats(app.channel, dailyId)).answered).toBe(1);
     // With the round answered, ann's next typed answer goes to the daily question.
     const [annDaily] = await app.text(ann, '/answer A');
-    expect(annDaily?.tone).toBe('partial');
+    expect(annDaily?.text).toMatch(/^Answer recorded: A\. Results at the reveal/);
     expect((await app.deps.instances.stats(app.channel, dailyId)).answered).toBe(2);
 
     const [revealed] = await app.text(admin(), '/daily reveal');

@@ -15,6 +15,8 @@ export const dailyScheduleSchema = z.object({
   days: z.array(z.number().int().min(1).max(7)).min(1),
   topic: topicSchema.optional(),
   revealAfterMs: z.number().int().positive(),
+  /** `reveal`: answers get a receipt and results wait for the reveal; `instant`: each answer is graded at once. */
+  feedback: z.enum(['reveal', 'instant']).default('reveal'),
   locale: z.enum(['zh', 'en']),
 });
 export type DailySchedule = z.infer<typeof dailyScheduleSchema>;
@@ -66,6 +68,7 @@ export function scheduleFromArgs(args: Record<string, string>, defaults: { timez
     days: args.days ? parseDays(args.days) : [1, 2, 3, 4, 5, 6, 7],
     topic: args.topic ? parseTopic(args.topic) : undefined,
     revealAfterMs: args.reveal ? parseDuration(args.reveal) : DEFAULT_REVEAL_MS,
+    feedback: args.feedback === 'instant' ? 'instant' : 'reveal',
     locale: isLocale(defaults.locale) ? defaults.locale : 'en',
   };
 }

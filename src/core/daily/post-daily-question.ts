@@ -22,6 +22,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
     timezone: deps.defaultTimezone,
     days: [1, 2, 3, 4, 5, 6, 7],
     revealAfterMs: DEFAULT_REVEAL_MS,
+    feedback: 'reveal',
     locale: deps.defaultLocale,
   };
   const id = `daily-${channel.channelId}-${runKey}`;
@@ -42,6 +43,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
       revealAt: now + schedule.revealAfterMs,
       timezone: schedule.timezone,
       locale: schedule.locale,
+      secret: schedule.feedback !== 'instant',
     });
     // Whoever created it first wins; everyone continues with the stored copy.
     instance = await deps.instances.get(channel, id);

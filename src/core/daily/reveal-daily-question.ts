@@ -1,5 +1,11 @@
+import { type GradeResult, renderGradeFeedback } from '../grading/index.js';
+import { t } from '../i18n/messages.js';
+import type { QuestionInstance, StoredAnswer } from '../instances/question-instance.js';
 import { PermanentJobError, RetryLaterError } from '../jobs/job-errors.js';
 import { questionCard } from '../questions/question-card.js';
+import type { Question } from '../questions/schema.js';
+import { ratingForGrade } from '../srs/rating-for-grade.js';
+import { recordReview } from '../srs/record-review.js';
 import type { ChannelRef } from '../types.js';
 import { dt } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
@@ -37,8 +43,12 @@ export async function revealDailyQuestion(
   const stats = await deps.instances.stats(channel, instanceId);
   const names = await deps.users.displayNames(channel, stats.firstCorrect);
   const locale = instance.locale ?? deps.defaultLocale;
+  // Secret answers reach the boards now, in answer order, once however often the reveal is retried.
+  const answers = instance.secret ? await deps.instances.answers(channel, instanceId) : [];
+  const streaks = instance.secret ? await deps.answers.applyDeferred(instance, answers) : undefined;
   await platform.post(channel, renderReveal(question, stats, names, locale), { idempotencyKey: `reveal:${instance.id}` });
   await deps.instances.markRevealPosted(channel, instanceId);
+  if (instance.secret) await sendVerdicts(deps, instance, question, answers, streaks === 'already' ? undefined : streaks);
   await Promise.all([
     deps.instances.setPubliclyOpen(channel, instanceId, undefined),
     deps.instances.clearChannelPointer(channel, 'daily', instanceId),
@@ -53,4 +63,41 @@ export async function revealDailyQuestion(
       .catch((error: unknown) => deps.errorSink(error, { phase: 'close-question-message', instanceId }));
   }
   return 'revealed';
+}
+
+/**
+ * Each member who answered a secret question gets their own verdict privately (where the platform
+ * can post privately), and their spaced-repetition card moves, once each.
+ */
+async function sendVerdicts(
+  deps: DailyDeps,
+  instance: QuestionInstance,
+  question: Question,
+  answers: readonly StoredAnswer[],
+  streaks: ReadonlyMap<string, number> | undefined,
+): Promise<void> {
+  const platform = deps.platforms[instance.channel.platform];
+  for (const answer of answers) {
+    if (!(await deps.instances.claimVerdict(instance.channel, instance.id, answer.userId))) continue;
+    const stored = await deps.reviews.get(instance.channel, answer.userId, question.id);
+    const rating = ratingForGrade(answer.result, question.kind, answer.answeredAt - instance.createdAt);
+    await recordReview(deps, instance, answer.userId, question.topic, rating, answer.answeredAt, stored);
+    if (!platform?.capabilities.privatePosts) continue;
+    const locale = (await deps.users.localeOf(instance.channel, answer.userId)) ?? instance.locale ?? deps.defaultLocale;
+    const lines = [renderGradeFeedback(answer.result as unknown as GradeResult, question, locale)];
+    if (answer.result.points > 0) lines.push(t(locale, 'points-earned', { points: Math.round(answer.result.points) }));
+    // A retried reveal applied nothing new; the streak it applied before is still the member's current one.
+    const recorded = streaks ? undefined : await deps.leaderboards.streak(instance.channel, answer.userId);
+    const streak = streaks?.get(answer.userId) ?? (recorded && recorded.last === answer.deferred?.streak?.today ? recorded.count : 0);
+    if (streak) lines.push(t(locale, 'streak', { days: streak }));
+    const tone = answer.result.correct ? 'correct' : answer.result.score > 0 ? 'partial' : 'wrong';
+    await platform
+      .postPrivate(instance.channel, answer.userId, {
+        visibility: 'private',
+        tone,
+        title: t(locale, 'verdict-title', { id: question.id }),
+        text: lines.join('\n'),
+      })
+      .catch((error: unknown) => deps.errorSink(error, { phase: 'daily-verdict', instanceId: instance.id, userId: answer.userId }));
+  }
 }

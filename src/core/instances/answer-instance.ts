@@ -1,6 +1,7 @@
 import { clip } from '../actions/clip.js';
 import type { UseCaseContext } from '../bot-deps.js';
 import { addDays, localDate, periodBuckets } from '../calendar.js';
+import { formatLocalTime } from '../daily/daily-messages.js';
 import { UserFacingError } from '../errors.js';
 import { type AnswerInput, gradeAnswer, renderGradeFeedback, renderInvalidAnswer, renderSolution } from '../grading/index.js';
 import { t } from '../i18n/messages.js';
@@ -81,6 +82,7 @@ export async function answerInstance(
     scoreOncePerQuestion: policy.scoreOnce === 'question',
     clearUserPointer: personal,
     makeRateable: rateable,
+    defer: instance.secret === true,
     week,
     month,
     streak: policy.streak ? { today, yesterday: addDays(today, -1) } : undefined,
@@ -101,19 +103,19 @@ export async function answerInstance(
       break;
   }
   const result = graded.result;
-  if (policy.feedback === 'receipt') {
+  if (policy.feedback === 'receipt' || instance.secret) {
     const picked = 'picked' in result ? result.picked : undefined;
     const answer = picked?.length ? picked.join(' ') : clip(input.type === 'text' ? input.text : input.keys.join(' '), 80);
-    await ctx.reply({ visibility: 'private', tone: 'info', text: t(locale, 'answer-receipt', { answer }) });
-    await recordReview(
-      deps,
-      instance,
-      user.userId,
-      question.topic,
-      ratingForGrade(result, question.kind, now.getTime() - instance.createdAt),
-      now.getTime(),
-      outcome.review,
-    );
+    const zone = instance.timezone ?? deps.defaultTimezone;
+    const text = instance.secret
+      ? t(locale, 'answer-receipt-reveal', { answer, time: `${formatLocalTime(instance.revealAt ?? now.getTime(), zone)} ${zone}` })
+      : t(locale, 'answer-receipt', { answer });
+    await ctx.reply({ visibility: 'private', tone: 'info', text });
+    // A secret answer's review waits for the reveal, with its points: a due date would give the verdict away.
+    if (!instance.secret) {
+      const rating = ratingForGrade(result, question.kind, now.getTime() - instance.createdAt);
+      await recordReview(deps, instance, user.userId, question.topic, rating, now.getTime(), outcome.review);
+    }
     await options.hooks?.after?.(ctx, instance, { ...result, points: outcome.points }, question.topic, options.present ?? 'reply');
     return 'recorded';
   }

@@ -36,6 +36,11 @@ export interface InstanceIdentity {
   timezone?: string | undefined;
   /** Locale of public posts about this instance (the channel's daily setting). */
   locale?: 'zh' | 'en' | undefined;
+  /**
+   * Results stay secret until the reveal: an answer gets a receipt, and its points, streak and
+   * statistics are applied at the reveal (a daily question with `feedback=reveal`).
+   */
+  secret?: boolean | undefined;
 }
 
 export interface QuestionInstance extends InstanceIdentity {
@@ -61,10 +66,19 @@ export interface GradeSummary {
   picked?: readonly string[] | undefined;
 }
 
+/** What a secret answer still has to apply at the reveal, decided when it was recorded. */
+export interface DeferredScore {
+  week: { id: string; expireAt: number };
+  month: { id: string; expireAt: number };
+  streak?: { today: string; yesterday: string } | undefined;
+  topic: string;
+}
+
 export interface StoredAnswer<R extends GradeSummary = GradeSummary> {
   userId: string;
   result: R;
   answeredAt: number;
+  deferred?: DeferredScore | undefined;
 }
 
 export interface InstanceStats {
@@ -96,6 +110,8 @@ export interface InstanceStore {
   markRevealPosted(workspace: WorkspaceRef, id: string): Promise<void>;
   answerOf<R extends GradeSummary>(workspace: WorkspaceRef, id: string, userId: string): Promise<StoredAnswer<R> | undefined>;
   stats(workspace: WorkspaceRef, id: string): Promise<InstanceStats>;
+  /** True the first time for this member: their private verdict at the reveal goes out once. */
+  claimVerdict(workspace: WorkspaceRef, id: string, userId: string): Promise<boolean>;
   /** Every recorded answer of an instance, first answered first (a mock round's results). */
   answers(workspace: WorkspaceRef, id: string): Promise<StoredAnswer[]>;
 

@@ -25,6 +25,10 @@ export class RedisKeys {
   instanceFirstCorrect(ws: WorkspaceRef, id: string): string {
     return `${this.instance(ws, id)}:first`;
   }
+  /** Members whose private verdict went out at the reveal. */
+  instanceVerdicts(ws: WorkspaceRef, id: string): string {
+    return `${this.instance(ws, id)}:verdicts`;
+  }
   instanceRatings(ws: WorkspaceRef, id: string): string {
     return `${this.instance(ws, id)}:ratings`;
   }

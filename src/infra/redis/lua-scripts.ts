@@ -13,6 +13,7 @@ export interface ScriptCommands {
   createInstance(...args: Array<string | number>): Promise<number>;
   claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
   clearPointerIf(key: string, instanceId: string): Promise<number>;
+  applyDeferred(...args: Array<string | number>): Promise<string[]>;
   joinMock(sessionKey: string, participantsKey: string, sessionId: string, userId: string, max: number): Promise<string>;
 }
 
@@ -25,6 +26,8 @@ export function withScripts(redis: Redis): Redis & ScriptCommands {
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
     redis.defineCommand('clearPointerIf', { numberOfKeys: 1, lua: load('clear-pointer-if') });
     redis.defineCommand('joinMock', { numberOfKeys: 2, lua: load('join-mock') });
+    // The key count depends on the number of answers, so it is given with each call.
+    redis.defineCommand('applyDeferred', { lua: load('apply-deferred') });
     registered.add(redis);
   }
   return redis as Redis & ScriptCommands;

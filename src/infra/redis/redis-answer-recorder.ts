@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { StoredAnswer } from '../../core/instances/question-instance.js';
+import type { InstanceIdentity, StoredAnswer } from '../../core/instances/question-instance.js';
 import type { AnswerRecorder, AnswerToRecord, RecordOutcome } from '../../core/ports.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
@@ -28,7 +28,12 @@ export class RedisAnswerRecorder implements AnswerRecorder {
     const k = this.keys;
     const ws = a.instance.channel;
     const ch = a.instance.channel.channelId;
-    const stored: StoredAnswer = { userId: a.user.userId, result: a.result, answeredAt: a.now };
+    const stored: StoredAnswer = {
+      userId: a.user.userId,
+      result: a.result,
+      answeredAt: a.now,
+      deferred: a.defer ? { week: a.week, month: a.month, streak: a.streak, topic: a.topic } : undefined,
+    };
     const reply = replySchema.parse(
       await this.redis.recordAnswer(
         k.instance(ws, a.instance.id),
@@ -66,6 +71,7 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         POINTER_TTL_S,
         a.topic,
         Math.round(Math.max(0, Math.min(1, a.result.score)) * 1000),
+        a.defer ? '1' : '0',
       ),
     );
     switch (reply[0]) {
@@ -85,5 +91,39 @@ export class RedisAnswerRecorder implements AnswerRecorder {
       case 'missing':
         return { status: 'missing' };
     }
+  }
+
+  async applyDeferred(instance: InstanceIdentity, answers: readonly StoredAnswer[]): Promise<Map<string, number> | 'already'> {
+    const k = this.keys;
+    const ws = instance.channel;
+    const ch = instance.channel.channelId;
+    const keys = [k.instance(ws, instance.id), k.scoreSequence(ws), k.board(ws, undefined, 'all'), k.board(ws, ch, 'all')];
+    const args: Array<string | number> = [];
+    const scored = answers.filter((a) => a.deferred);
+    for (const a of scored) {
+      const d = a.deferred as NonNullable<StoredAnswer['deferred']>;
+      keys.push(
+        k.board(ws, undefined, 'week', d.week.id),
+        k.board(ws, undefined, 'month', d.month.id),
+        k.board(ws, ch, 'week', d.week.id),
+        k.board(ws, ch, 'month', d.month.id),
+        k.streak(ws, a.userId),
+        k.memberStats(ws, a.userId),
+      );
+      args.push(
+        a.userId,
+        Math.max(0, Math.round(a.result.points)),
+        d.week.expireAt,
+        d.month.expireAt,
+        d.streak?.today ?? '',
+        d.streak?.yesterday ?? '',
+        d.topic,
+        Math.round(Math.max(0, Math.min(1, a.result.score)) * 1000),
+        a.result.correct ? '1' : '0',
+      );
+    }
+    const reply = await this.redis.applyDeferred(keys.length, ...keys, scored.length, ...args);
+    if (reply[0] !== 'applied') return 'already';
+    return new Map(scored.map((a, i) => [a.userId, Number(reply[i + 1] ?? 0)]));
   }
 }

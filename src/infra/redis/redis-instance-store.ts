@@ -45,6 +45,7 @@ const identitySchema = z.object({
   revealAt: z.number().optional(),
   timezone: z.string().optional(),
   locale: z.enum(['zh', 'en']).optional(),
+  secret: z.boolean().optional(),
 });
 
 const json = <T>(schema: z.ZodType<T>) =>
@@ -76,17 +77,27 @@ const instanceHashSchema = z.object({
   locale: z.enum(['zh', 'en']).optional(),
   revealedAt: z.coerce.number().optional(),
   revealPosted: z.literal('1').optional(),
+  secret: z.literal('1').optional(),
 });
 
+const bucketSchema = z.object({ id: z.string(), expireAt: z.number() });
 const storedAnswerSchema = z.object({
   userId: z.string(),
   answeredAt: z.number(),
   result: z.looseObject({ score: z.number(), points: z.number(), correct: z.boolean() }),
+  deferred: z
+    .object({
+      week: bucketSchema,
+      month: bucketSchema,
+      streak: z.object({ today: z.string(), yesterday: z.string() }).optional(),
+      topic: z.string(),
+    })
+    .optional(),
 });
 
 function identityOf(instance: InstanceIdentity): InstanceIdentity {
-  const { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale } = instance;
-  return { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale };
+  const { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale, secret } = instance;
+  return { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale, secret };
 }
 
 function parsePointer(raw: string | null | undefined): InstanceIdentity | undefined {
@@ -125,6 +136,7 @@ export class RedisInstanceStore implements InstanceStore {
     if (instance.posted !== undefined) fields.posted = JSON.stringify(instance.posted);
     if (instance.timezone !== undefined) fields.timezone = instance.timezone;
     if (instance.locale !== undefined) fields.locale = instance.locale;
+    if (instance.secret) fields.secret = '1';
     const created = await this.redis.createInstance(
       this.keys.instance(instance.channel, instance.id),
       MODE_POLICIES[instance.mode].retentionMs,
@@ -153,6 +165,7 @@ export class RedisInstanceStore implements InstanceStore {
       locale: h.locale,
       revealedAt: h.revealedAt,
       revealPosted: h.revealPosted === '1',
+      secret: h.secret === '1' ? true : undefined,
     };
   }
 
@@ -172,6 +185,14 @@ export class RedisInstanceStore implements InstanceStore {
     const raw = await this.redis.hget(this.keys.instanceAnswers(ws, id), userId);
     if (!raw) return undefined;
     return storedAnswerSchema.parse(JSON.parse(raw)) as unknown as StoredAnswer<R>;
+  }
+
+  async claimVerdict(ws: WorkspaceRef, id: string, userId: string): Promise<boolean> {
+    const key = this.keys.instanceVerdicts(ws, id);
+    const [[, added]] = (await this.redis.multi().sadd(key, userId).pexpire(key, MODE_POLICIES.daily.retentionMs).exec()) as [
+      [unknown, number],
+    ];
+    return added === 1;
   }
 
   async answers(ws: WorkspaceRef, id: string): Promise<StoredAnswer[]> {

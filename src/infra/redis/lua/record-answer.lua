@@ -10,7 +10,8 @@
 --       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday,
 --       12 display name, 13 instance id whose user pointer to clear (or empty),
 --       14 instance id to make rateable (or empty), 15 rateable pointer ttl seconds,
---       16 topic, 17 score in thousandths
+--       16 topic, 17 score in thousandths, 18 defer (1: results stay secret until the reveal, so the
+--       boards, streak and statistics are left to apply-deferred.lua at the reveal)
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
 if state == 'revealed' then return {'revealed'} end
@@ -19,13 +20,6 @@ if previous then return {'already', previous} end
 
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'answered', 1)
-redis.call('HINCRBY', KEYS[18], 'answered', 1)
-redis.call('HINCRBY', KEYS[18], 'a:' .. ARGV[16], 1)
-redis.call('HINCRBY', KEYS[18], 's:' .. ARGV[16], tonumber(ARGV[17]))
-if ARGV[4] == '1' then
-  redis.call('HINCRBY', KEYS[18], 'correct', 1)
-  redis.call('HINCRBY', KEYS[18], 'c:' .. ARGV[16], 1)
-end
 -- The name shown on boards and reveals: stored here, so events that score nothing write nothing.
 redis.call('HSET', KEYS[14], ARGV[1], ARGV[12])
 -- The user's typed answers stop going to an instance they have answered (only if still pointed at it).
@@ -51,6 +45,15 @@ if ttl > 0 then
   for i = 2, 4 do
     if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ttl) end
   end
+end
+if ARGV[18] == '1' then return {'recorded', ARGV[3], '0', ''} end
+
+redis.call('HINCRBY', KEYS[18], 'answered', 1)
+redis.call('HINCRBY', KEYS[18], 'a:' .. ARGV[16], 1)
+redis.call('HINCRBY', KEYS[18], 's:' .. ARGV[16], tonumber(ARGV[17]))
+if ARGV[4] == '1' then
+  redis.call('HINCRBY', KEYS[18], 'correct', 1)
+  redis.call('HINCRBY', KEYS[18], 'c:' .. ARGV[16], 1)
 end
 
 local points = tonumber(ARGV[3])
