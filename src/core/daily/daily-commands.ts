@@ -5,6 +5,7 @@ import { dailyScheduleId } from './daily-jobs.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
 import { cronPattern, type DailySchedule, describeDays, formatDuration, scheduleFromArgs } from './daily-schedule.js';
+import { describeNextDailyPost } from './next-daily-post.js';
 import { postDailyQuestion } from './post-daily-question.js';
 import { revealDailyQuestion } from './reveal-daily-question.js';
 
@@ -45,14 +46,11 @@ async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
     { cron: cronPattern(schedule), timezone: schedule.timezone },
     { name: 'daily-post', payload: { channel: event.channel } },
   );
-  const next = await deps.jobs.nextRun(event.channel, dailyScheduleId(event.channel));
+  const next = await describeNextDailyPost(deps, event.channel, schedule, ctx.locale);
   await ctx.reply({
     visibility: 'public',
     tone: 'info',
-    text: dt(ctx.locale, 'daily-set-done', {
-      ...scheduleParams(ctx, schedule),
-      next: next ? formatLocalTime(next, schedule.timezone) : '-',
-    }),
+    text: dt(ctx.locale, 'daily-set-done', { ...scheduleParams(ctx, schedule), next }),
   });
 }
 
@@ -76,10 +74,8 @@ async function dailyStatus(ctx: Ctx): Promise<void> {
   if (!schedule) {
     lines.push(dt(ctx.locale, 'daily-status-none'));
   } else {
-    const next = await deps.jobs.nextRun(event.channel, dailyScheduleId(event.channel));
-    lines.push(
-      dt(ctx.locale, 'daily-status', { ...scheduleParams(ctx, schedule), next: next ? formatLocalTime(next, schedule.timezone) : '-' }),
-    );
+    const next = await describeNextDailyPost(deps, event.channel, schedule, ctx.locale);
+    lines.push(dt(ctx.locale, 'daily-status', { ...scheduleParams(ctx, schedule), next }));
   }
   const pointer = await deps.instances.channelPointer(event.channel, 'daily');
   const open = pointer ? await deps.instances.get(event.channel, pointer.id) : undefined;

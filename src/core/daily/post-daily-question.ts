@@ -4,7 +4,7 @@ import { PermanentJobError } from '../jobs/job-errors.js';
 import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
 import type { ChannelRef } from '../types.js';
-import { revealJobId } from './daily-jobs.js';
+import { dailyInstanceId, revealJobId } from './daily-jobs.js';
 import { dt, formatLocalTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
 import { type DailySchedule, DEFAULT_REVEAL_MS } from './daily-schedule.js';
@@ -25,7 +25,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
     feedback: 'reveal',
     locale: deps.defaultLocale,
   };
-  const id = `daily-${channel.channelId}-${runKey}`;
+  const id = dailyInstanceId(channel, runKey);
   let instance = await deps.instances.get(channel, id);
   if (!instance) {
     // No repeats in this channel until its eligible pool (the topic filter, or the whole bank) is used up.
