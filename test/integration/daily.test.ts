@@ -45,6 +45,15 @@ describe('daily question schedules', () => {
     expect(await app.jobs.queue('slack').getJobSchedulers()).toHaveLength(0);
   });
 
+  it('reads topic= with the same resolver as /quiz: topic=tcp is TCP & UDP', async () => {
+    app = createTestApp();
+    const [reply] = await app.text(admin(), '/daily set 09:30 topic=tcp');
+    expect(reply?.text).toContain('topic TCP & UDP');
+    await app.text(admin(), '/daily now');
+    const posted = app.platform.posts[0]?.message.title ?? '';
+    expect(app.deps.bank.byId(posted.split(' · ').at(-1) ?? '')?.topic).toBe('tcp-udp');
+  });
+
   it('is admin-only and explains a bad time, zone, day list or reveal delay', async () => {
     app = createTestApp();
     const [denied] = await app.text(app.user('member'), '/daily set 09:00');

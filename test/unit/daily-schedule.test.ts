@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   cronPattern,
@@ -10,6 +11,10 @@ import {
   scheduleFromArgs,
 } from '../../src/core/daily/daily-schedule.js';
 import { UserFacingError } from '../../src/core/errors.js';
+import { QuestionBank } from '../../src/core/questions/question-bank.js';
+import { loadQuestionFiles } from '../../src/infra/questions/load-question-files.js';
+
+const bank = new QuestionBank(loadQuestionFiles(join(import.meta.dirname, '..', '..', 'questions')).questions);
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -77,10 +82,29 @@ describe('daily schedule arguments', () => {
   );
 
   it('builds the cron pattern with cron’s Sunday = 0', () => {
-    const s = scheduleFromArgs({ time: '07:45', days: 'sun,mon' }, { timezone: 'UTC', locale: 'zh' });
+    const s = scheduleFromArgs({ time: '07:45', days: 'sun,mon' }, { timezone: 'UTC', locale: 'zh', bank });
     expect(cronPattern(s)).toBe('45 7 * * 0,1');
     expect(cronPattern({ ...s, days: [1, 2, 3, 4, 5, 6, 7] })).toBe('45 7 * * *');
     expect(describeDays([1, 2, 3, 4, 5])).toBe('weekdays');
     expect(formatDuration(5_400_000)).toBe('1h30m');
+  });
+
+  it.each([
+    ['tcp', 'tcp-udp'],
+    ['TCP-UDP', 'tcp-udp'],
+    ['dns', 'dns-arp-routing'],
+    ['套接字', 'sockets'],
+    ['协程', 'coroutines-async'],
+    ['nginx', 'infrastructure'],
+    ['epoll', 'epoll'],
+  ])('reads topic=%s like /quiz does: %s', (word, stored) => {
+    expect(scheduleFromArgs({ time: '09:30', topic: word }, { timezone: 'UTC', locale: 'en', bank }).topic).toBe(stored);
+    expect(bank.matchTopicOrTag(word).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a topic word no question answers to', () => {
+    expect(codeOf(() => scheduleFromArgs({ time: '09:30', topic: 'astrology' }, { timezone: 'UTC', locale: 'en', bank }))).toBe(
+      'daily-bad-topic',
+    );
   });
 });

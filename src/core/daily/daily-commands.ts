@@ -32,14 +32,16 @@ function scheduleParams(ctx: Ctx, s: DailySchedule) {
     days: describeDays(s.days),
     time: s.time,
     tz: s.timezone,
-    topic: s.topic ? dt(ctx.locale, 'daily-topic-suffix', { topic: topicName(s.topic, ctx.locale) }) : '',
+    topic: s.topic
+      ? dt(ctx.locale, 'daily-topic-suffix', { topic: ctx.deps.bank.isTopic(s.topic) ? topicName(s.topic, ctx.locale) : s.topic })
+      : '',
     reveal: formatDuration(s.revealAfterMs),
   };
 }
 
 async function setDaily(ctx: Ctx, args: Record<string, string>): Promise<void> {
   const { deps, event } = ctx;
-  const schedule = scheduleFromArgs(args, { timezone: event.user.timezone ?? deps.defaultTimezone, locale: ctx.locale });
+  const schedule = scheduleFromArgs(args, { timezone: event.user.timezone ?? deps.defaultTimezone, locale: ctx.locale, bank: deps.bank });
   await deps.schedules.set(event.channel, schedule);
   await deps.jobs.repeat(
     dailyScheduleId(event.channel),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserFacingError } from '../errors.js';
 import { isLocale, type Locale } from '../i18n/catalog.js';
-import { type Topic, topicSchema } from '../questions/schema.js';
+import type { QuestionBank } from '../questions/question-bank.js';
 import { parseDays } from './parse-days.js';
 
 export { parseDays };
@@ -13,7 +13,8 @@ export const dailyScheduleSchema = z.object({
   timezone: z.string(),
   /** ISO weekday numbers 1 (Mon) .. 7 (Sun). */
   days: z.array(z.number().int().min(1).max(7)).min(1),
-  topic: topicSchema.optional(),
+  /** A topic id, or any word the one topic resolver reads (`QuestionBank.matchTopicOrTag`): a tag, a name. */
+  topic: z.string().optional(),
   revealAfterMs: z.number().int().positive(),
   /** `reveal`: answers get a receipt and results wait for the reveal; `instant`: each answer is graded at once. */
   feedback: z.enum(['reveal', 'instant']).default('reveal'),
@@ -54,19 +55,28 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
-export function parseTopic(text: string): Topic {
-  const parsed = topicSchema.safeParse(text.trim().toLowerCase());
-  if (!parsed.success) throw new UserFacingError('daily-bad-topic', { value: text, topics: topicSchema.options.join(', ') });
-  return parsed.data;
+/** A topic word read like `/quiz` reads it; kept as the topic id when it names exactly one topic. */
+export function parseTopic(text: string, bank: TopicResolver): string {
+  const word = text.trim().toLowerCase();
+  if (bank.matchTopicOrTag(word).length === 0) {
+    throw new UserFacingError('daily-bad-topic', { value: text, topics: bank.topics().join(', ') });
+  }
+  const topics = bank.topicsMeant(word);
+  return topics.length === 1 && topics[0] ? topics[0] : word;
 }
 
+type TopicResolver = Pick<QuestionBank, 'matchTopicOrTag' | 'topicsMeant' | 'topics'>;
+
 /** Builds a schedule from `/daily set` arguments; every problem is a user-facing message. */
-export function scheduleFromArgs(args: Record<string, string>, defaults: { timezone: string; locale: Locale }): DailySchedule {
+export function scheduleFromArgs(
+  args: Record<string, string>,
+  defaults: { timezone: string; locale: Locale; bank: TopicResolver },
+): DailySchedule {
   return {
     time: parseTime(args.time ?? ''),
     timezone: args.tz ? parseTimezone(args.tz) : defaults.timezone,
     days: args.days ? parseDays(args.days) : [1, 2, 3, 4, 5, 6, 7],
-    topic: args.topic ? parseTopic(args.topic) : undefined,
+    topic: args.topic ? parseTopic(args.topic, defaults.bank) : undefined,
     revealAfterMs: args.reveal ? parseDuration(args.reveal) : DEFAULT_REVEAL_MS,
     feedback: args.feedback === 'instant' ? 'instant' : 'reveal',
     locale: isLocale(defaults.locale) ? defaults.locale : 'en',

@@ -29,7 +29,8 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
   let instance = await deps.instances.get(channel, id);
   if (!instance) {
     // No repeats in this channel until its eligible pool (the topic filter, or the whole bank) is used up.
-    const question = await pickFreshQuestion(deps, channel, `daily:${schedule.topic ?? 'all'}`, deps.bank.pool({ topic: schedule.topic }));
+    const pool = schedule.topic ? deps.bank.matchTopicOrTag(schedule.topic) : deps.bank.pool();
+    const question = await pickFreshQuestion(deps, channel, `daily:${schedule.topic ?? 'all'}`, pool);
     if (!question) throw new PermanentJobError(`no questions for topic ${schedule.topic ?? 'any'}`);
     const now = deps.clock.now().getTime();
     await deps.instances.create({

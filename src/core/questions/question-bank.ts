@@ -1,4 +1,5 @@
 import { type Question, TOPICS, type Topic } from './schema.js';
+import { topicsNamed } from './topic-names.js';
 
 export interface PickOptions {
   topic?: Topic | undefined;
@@ -51,16 +52,29 @@ export class QuestionBank {
   }
 
   /**
-   * Questions a user means by a word: an exact topic, a topic one of whose parts is the word
-   * (`tcp` -> tcp-udp, `dns` -> dns-arp-routing), else every question tagged with it.
+   * Questions a user means by a word, the one reading of topic words for every command: the topics
+   * it names (see `topicsMeant`), else every question tagged with it.
    */
   matchTopicOrTag(word: string): Question[] {
     const w = word.trim().toLowerCase();
     if (!w) return [];
-    if (this.isTopic(w)) return this.pool({ topic: w });
-    const topics = this.topics().filter((t) => t.split('-').includes(w) || t.startsWith(`${w}-`));
+    const topics = this.topicsMeant(w);
     if (topics.length > 0) return topics.flatMap((t) => this.pool({ topic: t }));
     return this.questions.filter((q) => q.tags.includes(w));
+  }
+
+  /**
+   * The topics a word names: an exact topic id, topics one of whose id parts is the word (`tcp` ->
+   * tcp-udp, `dns` -> dns-arp-routing), else topics it names in either language (`套接字`, `协程`).
+   */
+  topicsMeant(word: string): Topic[] {
+    const w = word.trim().toLowerCase();
+    if (!w) return [];
+    if (this.isTopic(w)) return [w];
+    const byId = this.topics().filter((t) => t.split('-').includes(w) || t.startsWith(`${w}-`));
+    if (byId.length > 0) return byId;
+    const named = new Set(topicsNamed(w));
+    return this.topics().filter((t) => named.has(t));
   }
 
   /** A random question from the pool, preferring ones not in `exclude`. */

@@ -39,3 +39,14 @@ const names = defineMessages<Topic>({
 export function topicName(topic: Topic, locale: Locale): string {
   return names[locale][topic];
 }
+
+/** Topics a word names in either language: the whole name or one of its parts (`套接字`, `协程`, `nginx`, `lvs`). */
+export function topicsNamed(word: string): Topic[] {
+  const w = word.trim().toLowerCase();
+  if (!w) return [];
+  const named = (name: string) => {
+    const n = name.toLowerCase();
+    return n === w || (w !== 'the' && n.split(/\s*(?:[,、&]|与|\s)\s*/).includes(w));
+  };
+  return (Object.keys(names.en) as Topic[]).filter((t) => named(names.en[t]) || named(names.zh[t]));
+}
