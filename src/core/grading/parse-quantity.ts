@@ -1,6 +1,7 @@
 import type { Unit } from '../questions/schema.js';
 import { chineseNumeralsToDigits } from './chinese-numerals-to-digits.js';
 import { convertUnit } from './convert-unit.js';
+import { englishNumbersToDigits } from './english-numbers-to-digits.js';
 
 /**
  * A number read from a typed answer. `unit` is null for a bare number (read in the item's own unit)
@@ -32,20 +33,22 @@ const HALF_AFTER_UNIT = /^(\d+)([^\d\s.半]+)半$/u; // 1分半 -> 1.5分
 const HALF_ALONE = /(?<![\d.])半/gu; // 半分钟 -> 0.5分钟
 const CHINESE_DECIMAL = /([零〇一二两三四五六七八九十百千万]+)点([零〇一二两三四五六七八九]+)/gu; // 零点五 -> 0.5
 const THOUSANDS = /(\d),(?=\d{3}(?!\d))/gu;
-const FILLER = /^(?:about|approximately|approx|around|roughly|~|≈|约|大约|大概|差不多)\s*/u;
-const TRAILING = /[\s。.!！?？~～]+$/u;
+/** Approximations ("about a minute", "60 秒左右") read as the number itself; the item's tolerance decides. */
+const FILLER = /^(?:about|approximately|approx\.?|around|roughly|nearly|almost|circa|~|≈|约|大约|大概|差不多|将近)\s*/u;
+const TRAILING = /(?:\s*(?:or so|ish|左右|上下|前后))?[\s。.!！?？~～]*$/u;
 const CLASSIFIER = /个(?=小时|字节|钟头)/gu;
 /** One `number unit?` pair; the unit is letters or CJK, never a digit. */
 const PAIR = /\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*([a-z\u3400-\u9fff]+)?\s*(?:,|和|and)?/uy;
 
 /**
  * Reads "60s", "60 秒", "1 minute", "1分钟", "500ms", "0.5 秒", "六十秒", "1分30秒", "1h 30min", "半分钟",
- * "64 KB", "3". Several pairs must all carry units of one kind and are added up. Returns undefined
+ * "64 KB", "3", "twenty bytes", "about a minute", "60 秒左右". Several pairs must all carry units of one kind and are added up. Returns undefined
  * when the text is not a quantity.
  */
 export function parseQuantity(text: string): Quantity | undefined {
   let s = text.normalize('NFKC').toLowerCase().trim().replace(FILLER, '').replace(TRAILING, '');
   if (s === '' || s.length > 64) return undefined;
+  s = englishNumbersToDigits(s, (word) => UNIT_WORDS.has(word));
   s = s.replace(CHINESE_DECIMAL, (_, int: string, frac: string) => `${chineseNumeralsToDigits(int)}.${chineseNumeralsToDigits(frac)}`);
   s = chineseNumeralsToDigits(s).replace(THOUSANDS, '$1').replace(CLASSIFIER, '');
   s = s.replace(HALF_AFTER_UNIT, '$1.5$2').replace(HALF_AFTER_NUMBER, '$1.5').replace(HALF_ALONE, '0.5');
