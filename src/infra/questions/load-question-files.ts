@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { findLengthGiveaways, GIVEAWAY_RATIO } from '../../core/questions/length-giveaways.js';
 import { findNearDuplicates } from '../../core/questions/near-duplicates.js';
@@ -9,7 +9,8 @@ import { type Question, questionFileSchema } from '../../core/questions/schema.j
 /** One problem in the bank, pointing at the file and line a person should fix. */
 export interface BankProblem {
   file: string;
-  line: number;
+  /** Absent when the problem is the file as a whole (empty, a directory, a broken link). */
+  line?: number;
   message: string;
   /** Warnings (likely duplicates, answers given away by length) fail the checker but do not stop the bot. */
   severity: 'error' | 'warning';
@@ -21,7 +22,7 @@ export interface LoadedBank {
 }
 
 export function formatProblem(p: BankProblem): string {
-  return `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return `${p.file}${p.line === undefined ? '' : `:${p.line}`}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 type PathKey = string | number;
@@ -29,8 +30,8 @@ type PathKey = string | number;
 /** Finds the YAML node a zod issue path points to, walking up until something exists. */
 function nodeAt(doc: Document, path: readonly PathKey[], unknownKey?: string): Node | undefined {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
-    if (node === undefined || !('range' in node)) continue;
+    const node = doc.getIn(path.slice(0, n), true) as Node | null | undefined;
+    if (node === null || typeof node !== 'object' || !('range' in node)) continue;
     if (unknownKey !== undefined && n === path.length && isMap(node)) {
       const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === unknownKey);
       if (pair && isScalar(pair.key)) return pair.key;
@@ -50,15 +51,53 @@ function valueAt(data: unknown, path: readonly PathKey[]): unknown {
   return current;
 }
 
+/** True when the last key of `path` is not in its parent object at all (as opposed to present but wrong). */
+function isAbsent(data: unknown, path: readonly PathKey[]): boolean {
+  const last = path.at(-1);
+  if (last === undefined) return false;
+  const parent = valueAt(data, path.slice(0, -1));
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !(last in parent);
+}
+
 function describe(issue: z.core.$ZodIssue, data: unknown): { message: string; unknownKey?: string } {
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  const path = issue.path as PathKey[];
+  const where = path.length > 0 ? `${path.join('.')}: ` : '';
   if (issue.code === 'unrecognized_keys') {
     return { message: `${where}unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`, unknownKey: issue.keys[0] };
   }
-  if (issue.code === 'invalid_type' && valueAt(data, issue.path as PathKey[]) === undefined) {
-    return { message: `${where}missing required field` };
+  // zod words an absent enum or discriminator as "Invalid option"; an author needs to hear the field is missing.
+  if ((issue.code === 'invalid_type' && valueAt(data, path) === undefined) || isAbsent(data, path)) {
+    const choices = issue.code === 'invalid_value' ? ` (one of ${issue.values.map(String).join(', ')})` : '';
+    return { message: `${where}missing required field${choices}` };
+  }
+  if (issue.code === 'invalid_value' && valueAt(data, path) === '') {
+    return { message: `${where}has no value (one of ${issue.values.map(String).join(', ')})` };
   }
   return { message: `${where}${issue.message}` };
+}
+
+/** Aliases expanded per document at most; the bank uses a few, a "billion laughs" file needs thousands. */
+const MAX_ALIAS_COUNT = 100;
+
+/** C0 controls but tab and newline, DEL and C1 controls: invisible in chat and in review, never meant. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** Every string in the parsed file that holds a control character, with its path. */
+function findControlChars(data: unknown, path: PathKey[] = [], found: { path: PathKey[]; char: string }[] = []) {
+  if (typeof data === 'string') {
+    const char = CONTROL_CHAR.exec(data)?.[0];
+    if (char !== undefined) found.push({ path, char });
+  } else if (Array.isArray(data)) {
+    for (const [i, v] of data.entries()) findControlChars(v, [...path, i], found);
+  } else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) findControlChars(v, [...path, k], found);
+  }
+  return found;
+}
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Parses and validates one file's text. Pure apart from its inputs, so tests can feed fixtures. */
@@ -72,7 +111,39 @@ export function parseQuestionFile(displayName: string, source: string): LoadedBa
     problems.push({ file: displayName, line: lineOf(err.pos[0]), message: `YAML: ${err.message.split('\n')[0]}`, severity: 'error' });
   }
   if (problems.length > 0) return { questions: [], problems };
-  const data: unknown = doc.toJS();
+  if (doc.contents === null) {
+    return {
+      questions: [],
+      problems: [{ file: displayName, message: 'the file is empty (expected topic: and items:)', severity: 'error' }],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml throws (ReferenceError) when expanding aliases would blow up; point at the first alias.
+    let first: Node | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    const reason = err instanceof Error ? err.message : String(err);
+    const line = first?.range ? lineOf(first.range[0]) : 1;
+    return {
+      questions: [],
+      problems: [{ file: displayName, line, message: `YAML: aliases expand too far (${reason})`, severity: 'error' }],
+    };
+  }
+  for (const { path, char } of findControlChars(data)) {
+    const node = nodeAt(doc, path);
+    // A raw character points at its own line, even deep in a block scalar; an escape ("\x01") at the scalar.
+    const raw = node?.range ? source.slice(node.range[0], node.range[1]).indexOf(char) : -1;
+    const offset = node?.range ? node.range[0] + Math.max(raw, 0) : 0;
+    const message = `${path.join('.')}: control character ${codePoint(char)} is not allowed in text (only tab and newline are)`;
+    problems.push({ file: displayName, line: lineOf(offset), message, severity: 'error' });
+  }
   const parsed = questionFileSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -83,11 +154,11 @@ export function parseQuestionFile(displayName: string, source: string): LoadedBa
     }
     return { questions: [], problems };
   }
+  if (problems.length > 0) return { questions: [], problems };
   const questions = parsed.data.items.map((item) => ({ ...item, topic: parsed.data.topic }) as Question);
   return { questions, problems };
 }
 
-/** Line of the `id:` of item `index` in a file, for problems found across files. */
 /** Line of the `id:` of item `index`; only runs when there is a problem to report, parsing each file once. */
 function itemLine(source: string, index: number, cache: Map<string, { doc: Document; lineCounter: LineCounter }>): number {
   let parsed = cache.get(source);
@@ -98,6 +169,28 @@ function itemLine(source: string, index: number, cache: Map<string, { doc: Docum
   }
   const node = parsed.doc.getIn(['items', index, 'id'], true) as Node | undefined;
   return node?.range ? parsed.lineCounter.linePos(node.range[0]).line : 1;
+}
+
+/** The file's text, or the reason it has none: a directory or a dangling link is a problem, not a crash. */
+function readQuestionFile(path: string, display: string): string | BankProblem {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const problem = (message: string): BankProblem => ({ file: display, message, severity: 'error' });
+    if (code === 'EISDIR') return problem('is a directory, not a question file');
+    if (code === 'ENOENT' && isSymlink(path)) return problem(`is a symbolic link to ${readlinkSync(path)}, which does not exist`);
+    if (code === 'ELOOP') return problem('is a symbolic link that loops');
+    return problem(`cannot read the file: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -125,7 +218,11 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
   for (const name of names) {
     const path = join(dir, name);
     const display = relative(cwd, path) || basename(path);
-    const source = readFileSync(path, 'utf8');
+    const source = readQuestionFile(path, display);
+    if (typeof source !== 'string') {
+      problems.push(source);
+      continue;
+    }
     const result = parseQuestionFile(display, source);
     problems.push(...result.problems);
     result.questions.forEach((q, index) => {
