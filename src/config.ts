@@ -51,6 +51,10 @@ export const envSchema = z
       z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC').default('UTC'),
     ),
     REDIS_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/redis')),
+    QUEUE_LOCK_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).max(600_000).default(30_000),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
@@ -87,6 +91,8 @@ export interface Config {
   questionsDir: string;
   defaultLocale: 'zh' | 'en';
   defaultTimezone: string;
+  /** How long a job stays with a worker that stopped answering before another worker takes it over. */
+  queueLockMs: number;
   /** True when no platform is configured: the console adapter runs. */
   console: boolean;
   /** The system PATH, where the private redis-server is looked for (not a PrepBot setting). */
@@ -143,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     questionsDir: e.QUESTIONS_DIR,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    queueLockMs: e.QUEUE_LOCK_MS,
     console: !discord && !slack,
     systemPath: env.PATH ?? '',
   };

@@ -105,6 +105,7 @@ async function main(): Promise<number> {
     // in-flight post finishes.
     for (const adapter of adapters) {
       const worker = createJobWorker(redis, keys.bullPrefix(), adapter.platform, jobHandlers, {
+        lockDurationMs: config.queueLockMs,
         onError: (error, job) => sink(error, { platform: adapter.platform, job: job?.name, jobId: job?.id }),
       });
       cleanups.push(() => worker.close());

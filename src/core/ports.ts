@@ -15,6 +15,13 @@ export interface DeliveryGuard {
   firstDelivery(key: string): Promise<boolean>;
 }
 
+export interface PostOptions {
+  /** The same for every attempt of one post, so a platform that can recognise a repeat does (Discord's nonce). */
+  idempotencyKey: string;
+  /** An earlier attempt may have reached the platform (its intent was recorded): look for it before posting. */
+  retry?: boolean | undefined;
+}
+
 /**
  * A chat platform as the core sees it outside an interaction: where scheduled work (daily posts,
  * reveals, mock rounds) goes. Adapters implement it next to their event handling.
@@ -25,7 +32,7 @@ export interface ChatPlatform {
    * Posts a message in a channel. `idempotencyKey` is the same for every retry of the same post, so
    * a platform that supports it (Discord's nonce) can recognise a repeat.
    */
-  post(channel: ChannelRef, message: OutboundMessage, options: { idempotencyKey: string }): Promise<MessageRef>;
+  post(channel: ChannelRef, message: OutboundMessage, options: PostOptions): Promise<MessageRef>;
   /** Replaces a message posted earlier (a question at its reveal, a lobby as members join). */
   edit(ref: MessageRef, message: OutboundMessage): Promise<void>;
   /** A message in a channel that only `userId` sees (a Slack ephemeral message, a Discord DM). */

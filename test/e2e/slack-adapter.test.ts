@@ -510,9 +510,11 @@ describe('admin commands and scheduled posts', () => {
     const channel = { platform: 'slack' as const, workspaceId: FAKE_TEAM.id, channelId: 'C0RETRY' };
     fake.workspace.channels.set(channel.channelId, { id: channel.channelId });
     const first = await slack.post(channel, { visibility: 'public', text: 'once' }, { idempotencyKey: 'post:retry-1' });
-    const again = await slack.post(channel, { visibility: 'public', text: 'once' }, { idempotencyKey: 'post:retry-1' });
+    const again = await slack.post(channel, { visibility: 'public', text: 'once' }, { idempotencyKey: 'post:retry-1', retry: true });
     expect(again).toEqual(first);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel.channelId)).toHaveLength(1);
+    // Only the retry looked through the history: a first post costs one call.
+    expect(fake.callsTo('conversations.history').filter((c) => c.args.channel === channel.channelId)).toHaveLength(1);
   });
 
   it('a deleted channel fails the post for good (ChannelGoneError), with Slack’s reason', async () => {

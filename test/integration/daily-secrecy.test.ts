@@ -20,6 +20,7 @@ describe('daily results stay secret until the reveal', () => {
     const post = app.platform.posts[0]?.message;
     const [ann, bob] = [app.user('ann', { timezone: 'Asia/Shanghai' }), app.user('bob')];
     const [annReceipt] = (await app.click(ann, actionOf(post, 'select').id, ['A', 'B', 'C', 'D'])).messages;
+    clock.advance(1_000);
     const [bobReceipt] = await app.text(bob, '/answer A B');
     expect(annReceipt?.text).toBe(
       'Answer recorded: A B C D. Results at the reveal (2026-12-04 18:00 Asia/Shanghai); your first answer counts.',

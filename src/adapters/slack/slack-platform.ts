@@ -12,6 +12,7 @@ import {
 } from '@slack/bolt';
 import type { EventSink } from '../../core/bot.js';
 import type { Locale } from '../../core/i18n/catalog.js';
+import type { PostOptions } from '../../core/ports.js';
 import type { ChannelRef, MessageRef, OutboundMessage } from '../../core/types.js';
 import type { Logger } from '../../infra/logger.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
@@ -141,8 +142,9 @@ export class SlackPlatform implements PlatformAdapter {
    * Without history access (a DM, a missing scope) it just posts. A public channel the bot is not in
    * is joined once.
    */
-  async post(channel: ChannelRef, message: OutboundMessage, options: { idempotencyKey: string }): Promise<MessageRef> {
-    const earlier = await this.findPost(channel.channelId, options.idempotencyKey);
+  async post(channel: ChannelRef, message: OutboundMessage, options: PostOptions): Promise<MessageRef> {
+    // Only a retry can find its first attempt; a first post skips the history lookup (rate limits).
+    const earlier = options.retry ? await this.findPost(channel.channelId, options.idempotencyKey) : undefined;
     if (earlier) return { channel, messageId: earlier, visibility: 'public' };
     const payload = renderMessage(message);
     const metadata = { event_type: POST_METADATA_TYPE, event_payload: { key: options.idempotencyKey } };

@@ -59,6 +59,9 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
     const locale = instance.locale ?? schedule.locale;
     const card = questionCard(question, instance.id, locale, 'public', platform.capabilities);
     const revealAt = instance.revealAt ?? instance.createdAt + schedule.revealAfterMs;
+    // The intent first: a worker killed after the platform took the post but before it was recorded
+    // leaves it, and the retry then asks the platform to recognise the repeat (same idempotency key).
+    const firstAttempt = await deps.instances.markPostIntent(channel, instance.id, deps.clock.now().getTime());
     const posted = await platform.post(
       channel,
       {
@@ -66,7 +69,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
         title: `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), schedule.timezone) })} · ${question.id}`,
         footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatLocalTime(revealAt, schedule.timezone) })}`,
       },
-      { idempotencyKey: `post:${instance.id}` },
+      { idempotencyKey: `post:${instance.id}`, retry: !firstAttempt },
     );
     await deps.instances.setPosted(channel, instance.id, posted);
     // Until the reveal, nobody may practise this question privately (its solution would leak).

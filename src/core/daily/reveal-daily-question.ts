@@ -46,7 +46,10 @@ export async function revealDailyQuestion(
   // Secret answers reach the boards now, in answer order, once however often the reveal is retried.
   const answers = instance.secret ? await deps.instances.answers(channel, instanceId) : [];
   const streaks = instance.secret ? await deps.answers.applyDeferred(instance, answers) : undefined;
-  await platform.post(channel, renderReveal(question, stats, names, locale), { idempotencyKey: `reveal:${instance.id}` });
+  await platform.post(channel, renderReveal(question, stats, names, locale), {
+    idempotencyKey: `reveal:${instance.id}`,
+    retry: claim === 'reclaimed',
+  });
   await deps.instances.markRevealPosted(channel, instanceId);
   if (instance.secret) await sendVerdicts(deps, instance, question, answers, streaks === 'already' ? undefined : streaks);
   await Promise.all([

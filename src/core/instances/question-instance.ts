@@ -90,7 +90,8 @@ export interface InstanceStats {
   firstCorrect: string[];
 }
 
-export type RevealClaim = 'claimed' | 'busy' | 'done' | 'missing';
+/** `reclaimed`: claimed after an earlier claim was abandoned, so its post may already be out. */
+export type RevealClaim = 'claimed' | 'reclaimed' | 'busy' | 'done' | 'missing';
 
 /**
  * Question instances and the pointers that route a typed `/answer` to one: a per-user pointer for
@@ -102,6 +103,8 @@ export interface InstanceStore {
   create(instance: QuestionInstance): Promise<boolean>;
   get(workspace: WorkspaceRef, id: string): Promise<QuestionInstance | undefined>;
   setPosted(workspace: WorkspaceRef, id: string, posted: MessageRef): Promise<void>;
+  /** Records that the instance is about to be posted; false when an earlier attempt already said so. */
+  markPostIntent(workspace: WorkspaceRef, id: string, now: number): Promise<boolean>;
   /**
    * Claims the posting of the reveal and closes the instance to answers. `busy` means another
    * claim younger than `staleMs` is still in progress; an older one counts as abandoned (a crash).

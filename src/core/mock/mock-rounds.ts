@@ -61,7 +61,7 @@ export async function startRound(deps: BotDeps, session: MockSession, round: num
 export async function endRound(deps: BotDeps, channel: ChannelRef, instanceId: string, why: RoundEnd): Promise<'ended' | 'not-open'> {
   const claim = await deps.instances.claimReveal(channel, instanceId, deps.clock.now().getTime(), CLAIM_STALE_MS);
   if (claim === 'busy' && why === 'timer') throw new RetryLaterError(`round ${instanceId} is being ended elsewhere`);
-  if (claim !== 'claimed') return 'not-open';
+  if (claim !== 'claimed' && claim !== 'reclaimed') return 'not-open';
   const [instance, session] = await Promise.all([deps.instances.get(channel, instanceId), deps.mocks.get(channel)]);
   if (!instance || !session || instance.session?.sessionId !== session.id) {
     await deps.instances.markRevealPosted(channel, instanceId);

@@ -11,7 +11,7 @@ function load(name: string): string {
 export interface ScriptCommands {
   recordAnswer(...args: Array<string | number>): Promise<string[]>;
   createInstance(...args: Array<string | number>): Promise<number>;
-  claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'busy' | 'done' | 'missing'>;
+  claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'reclaimed' | 'busy' | 'done' | 'missing'>;
   clearPointerIf(key: string, instanceId: string): Promise<number>;
   applyDeferred(...args: Array<string | number>): Promise<string[]>;
   joinMock(sessionKey: string, participantsKey: string, sessionId: string, userId: string, max: number): Promise<string>;

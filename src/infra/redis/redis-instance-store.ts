@@ -173,6 +173,10 @@ export class RedisInstanceStore implements InstanceStore {
     await this.redis.hset(this.keys.instance(ws, id), 'posted', JSON.stringify(posted));
   }
 
+  async markPostIntent(ws: WorkspaceRef, id: string, now: number): Promise<boolean> {
+    return (await this.redis.hsetnx(this.keys.instance(ws, id), 'postIntent', String(now))) === 1;
+  }
+
   async claimReveal(ws: WorkspaceRef, id: string, now: number, staleMs: number): Promise<RevealClaim> {
     return this.redis.claimReveal(this.keys.instance(ws, id), now, staleMs);
   }

@@ -131,10 +131,13 @@ export interface InjectedFailure {
   headers: Record<string, string>;
   /** Apply the request first, then fail: the "response lost after the write" case that nonces guard against. */
   applied: boolean;
+  /** Apply the request, then never answer: the client is killed while waiting (a crash after the write). */
+  hold: boolean;
 }
 
 export interface FailOptions {
   applied?: boolean;
+  hold?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -150,7 +153,7 @@ export class FailureQueue {
 
   add(route: RoutePattern, status: number, body?: unknown, times = 1, opts: FailOptions = {}): void {
     const pattern = String(route);
-    const failure = { ...defaultFailure(pattern, status, body), applied: opts.applied ?? false };
+    const failure = { ...defaultFailure(pattern, status, body), applied: opts.applied ?? false, hold: opts.hold ?? false };
     Object.assign(failure.headers, opts.headers);
     this.#queue.push({ ...failure, matches: compileRoute(route), remaining: times, pattern });
   }
@@ -163,7 +166,7 @@ export class FailureQueue {
     if (f.remaining <= 0) this.#queue.splice(i, 1);
     // A 429's reset is relative to when it is served, not when it was queued.
     const headers = status429Headers(f) ?? f.headers;
-    return { status: f.status, body: f.body, headers, applied: f.applied };
+    return { status: f.status, body: f.body, headers, applied: f.applied, hold: f.hold };
   }
 
   get pending(): number {
@@ -179,9 +182,9 @@ function defaultFailure(pattern: string, status: number, body: unknown): Injecte
   if (status === 429) {
     const given = (body ?? {}) as { retry_after?: number; global?: boolean };
     const full = { message: 'You are being rate limited.', retry_after: given.retry_after ?? 0.1, global: given.global ?? false, ...given };
-    return { status, body: full, headers: { 'X-RateLimit-Bucket': bucketOf(pattern) }, applied: false };
+    return { status, body: full, headers: { 'X-RateLimit-Bucket': bucketOf(pattern) }, applied: false, hold: false };
   }
-  return { status, body: body ?? { code: 0, message: `${status}: ${STATUS_CODES[status] ?? 'Error'}` }, headers: {}, applied: false };
+  return { status, body: body ?? { code: 0, message: `${status}: ${STATUS_CODES[status] ?? 'Error'}` }, headers: {}, applied: false, hold: false };
 }
 
 /**

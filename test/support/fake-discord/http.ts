@@ -110,9 +110,14 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       const authorized = !route.auth || (request.token !== null && request.token !== '' && (!deps.token || request.token === deps.token));
       const failure = authorized ? deps.failures.take(method, path) : undefined;
       if (!authorized) response = fail(401, errors.unauthorized);
-      else if (failure && !failure.applied) response = failure;
+      else if (failure && !failure.applied && !failure.hold) response = failure;
       else {
         response = await route.handle(request, params);
+        if (failure?.hold) {
+          // Written, and the answer never comes: the caller is killed while it waits.
+          deps.calls.record({ ...request, route: routeName, status: 0, response: response.body, injected: true, at: Date.now() });
+          return;
+        }
         if (failure) response = failure;
       }
       injected = failure !== undefined;
