@@ -184,7 +184,13 @@ function defaultFailure(pattern: string, status: number, body: unknown): Injecte
     const full = { message: 'You are being rate limited.', retry_after: given.retry_after ?? 0.1, global: given.global ?? false, ...given };
     return { status, body: full, headers: { 'X-RateLimit-Bucket': bucketOf(pattern) }, applied: false, hold: false };
   }
-  return { status, body: body ?? { code: 0, message: `${status}: ${STATUS_CODES[status] ?? 'Error'}` }, headers: {}, applied: false, hold: false };
+  return {
+    status,
+    body: body ?? { code: 0, message: `${status}: ${STATUS_CODES[status] ?? 'Error'}` },
+    headers: {},
+    applied: false,
+    hold: false,
+  };
 }
 
 /**
