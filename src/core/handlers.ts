@@ -12,9 +12,11 @@ import {
 import type { Handlers } from './bot.js';
 import type { BotDeps } from './bot-deps.js';
 import { dailyCommand, endDailySchedule } from './daily/daily-commands.js';
+import { dailyInstanceId } from './daily/daily-jobs.js';
 import type { DailyDeps } from './daily/daily-ports.js';
 import { postDailyQuestion, scheduledRunKey } from './daily/post-daily-question.js';
 import { revealDailyQuestion } from './daily/reveal-daily-question.js';
+import { revealOpenDaily } from './daily/reveal-open-daily.js';
 import { drillButton, drillCommand } from './drill/drill-commands.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
@@ -78,7 +80,9 @@ export function coreJobHandlers(deps: DailyDeps & BotDeps): JobHandlers {
       const schedule = await deps.schedules.get(channel);
       if (!schedule) return 'no-schedule'; // turned off after this run was queued
       try {
-        const outcome = await postDailyQuestion(deps, channel, scheduledRunKey(new Date(run.dueAt), schedule.timezone));
+        const runKey = scheduledRunKey(new Date(run.dueAt), schedule.timezone);
+        await revealOpenDaily(deps, channel, dailyInstanceId(channel, runKey), 'job');
+        const outcome = await postDailyQuestion(deps, channel, runKey);
         return outcome.status;
       } catch (error) {
         // A channel that is gone would fail every day from now on: end its schedule (the failed job is the one log line).

@@ -54,6 +54,43 @@ describe('daily question schedules', () => {
     expect(app.deps.bank.byId(posted.split(' · ').at(-1) ?? '')?.topic).toBe('tcp-udp');
   });
 
+  it('a second /daily now first reveals the open question, so nothing is orphaned', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp reveal=2h');
+    await app.text(admin(), '/daily now');
+    const first = app.platform.posts[0]?.message;
+    const firstId = first?.title?.split(' · ').at(-1) ?? '';
+    await app.text(app.user('ann'), '/answer A');
+    const [reply] = await app.text(admin(), '/daily now');
+    expect(reply?.text).toContain(`The open question ${firstId} was revealed first`);
+    // The first question's reveal went out before the second question.
+    expect(app.platform.posts.map((p) => p.message.title?.split(' · ')[0])).toEqual([
+      expect.stringContaining('Daily question'),
+      'Revealed',
+      expect.stringContaining('Daily question'),
+    ]);
+    expect(app.platform.posts[1]?.message.title).toBe(`Revealed · ${firstId}`);
+    // /daily reveal now finds the second one open.
+    const [revealed] = await app.text(admin(), '/daily reveal');
+    expect(revealed?.text).not.toContain('no open daily question');
+    expect(app.platform.posts).toHaveLength(4);
+  });
+
+  it('a scheduled post reveals a /daily now question still open, but a retried run never reveals its own', async () => {
+    app = createTestApp();
+    await app.text(admin(), '/daily set 09:00 tz=UTC topic=tcp-udp reveal=2h');
+    await app.text(admin(), '/daily now');
+    const run = { dueAt: Date.parse('2026-11-24T09:00:00Z'), attempt: 1 };
+    expect(await app.jobHandlers['daily-post']({ channel: app.channel }, run)).toBe('posted');
+    expect(app.platform.posts.map((p) => p.message.title?.split(' · ')[0])).toEqual([
+      expect.stringContaining('Daily question'),
+      'Revealed',
+      expect.stringContaining('Daily question'),
+    ]);
+    expect(await app.jobHandlers['daily-post']({ channel: app.channel }, run)).toBe('already-posted');
+    expect(app.platform.posts).toHaveLength(3);
+  });
+
   it('is admin-only and explains a bad time, zone, day list or reveal delay', async () => {
     app = createTestApp();
     const [denied] = await app.text(app.user('member'), '/daily set 09:00');
@@ -262,9 +299,11 @@ describe('keeping the daily answer secret and fresh', () => {
     await app.text(admin(), '/daily set 09:00 topic=tcp-udp');
     await app.text(admin(), '/daily now');
     await app.text(admin(), '/daily now');
-    const firstTwo = app.platform.posts.map((p) => p.message.title?.split(' · ').at(-1));
+    // Each /daily now first reveals the one still open: count the questions, not the reveals.
+    const questions = () => app.platform.posts.filter((p) => p.message.title?.startsWith('Daily question'));
+    const firstTwo = questions().map((p) => p.message.title?.split(' · ').at(-1));
     expect(new Set(firstTwo).size).toBe(2);
     await app.text(admin(), '/daily now'); // pool of two used up: the cycle starts again
-    expect(app.platform.posts).toHaveLength(3);
+    expect(questions()).toHaveLength(3);
   });
 });

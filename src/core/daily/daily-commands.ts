@@ -7,6 +7,7 @@ import type { DailyDeps } from './daily-ports.js';
 import { cronPattern, type DailySchedule, describeDays, formatDuration, scheduleFromArgs } from './daily-schedule.js';
 import { describeNextDailyPost } from './next-daily-post.js';
 import { postDailyQuestion } from './post-daily-question.js';
+import { revealOpenDaily } from './reveal-open-daily.js';
 import { revealDailyQuestion } from './reveal-daily-question.js';
 
 type Ctx = UseCaseContext<DailyDeps>;
@@ -97,16 +98,18 @@ async function dailyStatus(ctx: Ctx): Promise<void> {
 
 async function dailyNow(ctx: Ctx): Promise<void> {
   const { deps, event } = ctx;
+  const revealed = await revealOpenDaily(deps, event.channel, undefined, 'command');
   // An extra post on demand: its own run key, so it never collides with the scheduled one.
   const { instance } = await postDailyQuestion(deps, event.channel, `now-${deps.newId()}`);
   const tz = instance.timezone ?? deps.defaultTimezone;
+  const done = dt(ctx.locale, 'daily-now-done', {
+    id: instance.questionId,
+    reveal: instance.revealAt ? formatLocalTime(instance.revealAt, tz) : '-',
+  });
   await ctx.reply({
     visibility: 'private',
     tone: 'info',
-    text: dt(ctx.locale, 'daily-now-done', {
-      id: instance.questionId,
-      reveal: instance.revealAt ? formatLocalTime(instance.revealAt, tz) : '-',
-    }),
+    text: revealed ? `${dt(ctx.locale, 'daily-now-revealed-first', { id: revealed })}\n${done}` : done,
   });
 }
 
