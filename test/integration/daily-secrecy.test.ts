@@ -77,6 +77,22 @@ describe('daily results stay secret until the reveal', () => {
     expect(app.platform.privatePosts[0]?.message.text).toContain('Streak: 1');
   });
 
+  it('never posts a question that is open in another channel of the workspace (its reveal would give it away)', async () => {
+    app = createTestApp();
+    const other = { ...app.channel, channelId: 'C2' };
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp');
+    await app.text(admin(), '/daily set 09:00 topic=tcp-udp', other);
+    await app.text(admin(), '/daily now'); // C1: t-flags, the first pick
+    await app.text(admin(), '/daily now', other);
+    const [c1, c2] = [app.platform.postsTo('C1')[0]?.title, app.platform.postsTo('C2')[0]?.title];
+    expect(c1).toMatch(/· t-flags$/);
+    expect(c2).toMatch(/· t-handshake-count$/);
+    // C2's reveal shows its own answer only; C1's question is still secret.
+    await app.text(admin(), '/daily reveal', other);
+    expect(app.platform.postsTo('C2').at(-1)?.title).toBe('Revealed · t-handshake-count');
+    expect(await app.deps.instances.publiclyOpenQuestions(app.channel)).toEqual(new Set(['t-flags']));
+  });
+
   it('feedback=instant keeps instant verdicts and points for teams that prefer them', async () => {
     app = createTestApp();
     await app.text(admin(), '/daily set 09:00 topic=tcp-udp feedback=instant');

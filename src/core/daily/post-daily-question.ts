@@ -30,7 +30,9 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
   if (!instance) {
     // No repeats in this channel until its eligible pool (the topic filter, or the whole bank) is used up.
     const pool = schedule.topic ? deps.bank.matchTopicOrTag(schedule.topic) : deps.bank.pool();
-    const question = await pickFreshQuestion(deps, channel, `daily:${schedule.topic ?? 'all'}`, pool);
+    // Never a question open in another channel of the workspace: that channel's reveal would give this one away.
+    const openElsewhere = await deps.instances.publiclyOpenQuestions(channel);
+    const question = await pickFreshQuestion(deps, channel, `daily:${schedule.topic ?? 'all'}`, pool, openElsewhere);
     if (!question) throw new PermanentJobError(`no questions for topic ${schedule.topic ?? 'any'}`);
     const now = deps.clock.now().getTime();
     await deps.instances.create({
