@@ -73,6 +73,11 @@ export interface AnswerToRecord {
   makeRateable: boolean;
   /** Results stay secret: boards, streak and statistics wait for `applyDeferred` at the reveal. */
   defer: boolean;
+  /**
+   * Unique to this attempt: the same attempt sent again (a client re-sending after a reconnect) is
+   * told it was recorded, with what it earned, instead of "already answered".
+   */
+  attemptId: string;
   week: PeriodBucket;
   month: PeriodBucket;
   /** Present for modes that keep a daily streak: the member's today and yesterday (YYYY-MM-DD). */
@@ -82,7 +87,7 @@ export interface AnswerToRecord {
 
 export type RecordOutcome =
   /** `review`: the member's card for the question before this answer, read in the same step. */
-  | { status: 'recorded'; points: number; streak?: number | undefined; review?: StoredReview | undefined }
+  | { status: 'recorded'; points: number; streak?: number | undefined; review?: StoredReview | undefined; retried?: boolean }
   | { status: 'already-answered'; previous: StoredAnswer }
   | { status: 'revealed' }
   | { status: 'missing' };

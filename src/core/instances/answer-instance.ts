@@ -83,6 +83,7 @@ export async function answerInstance(
     clearUserPointer: personal,
     makeRateable: rateable,
     defer: instance.secret === true,
+    attemptId: deps.newId(),
     week,
     month,
     streak: policy.streak ? { today, yesterday: addDays(today, -1) } : undefined,
@@ -112,7 +113,7 @@ export async function answerInstance(
       : t(locale, 'answer-receipt', { answer });
     await ctx.reply({ visibility: 'private', tone: 'info', text });
     // A secret answer's review waits for the reveal, with its points: a due date would give the verdict away.
-    if (!instance.secret) {
+    if (!instance.secret && !outcome.retried) {
       const rating = ratingForGrade(result, question.kind, now.getTime() - instance.createdAt);
       await recordReview(deps, instance, user.userId, question.topic, rating, now.getTime(), outcome.review);
     }
@@ -142,9 +143,12 @@ export async function answerInstance(
       text: renderSolution(question, locale),
     });
   }
-  // After the member has their answer: spaced repetition learns from every graded answer, in every mode.
-  const rating = ratingForGrade(result, question.kind, now.getTime() - instance.createdAt);
-  await recordReview(deps, instance, user.userId, question.topic, rating, now.getTime(), outcome.review);
+  // After the member has their answer: spaced repetition learns from every graded answer, in every mode
+  // (once: a re-sent attempt was reviewed the first time).
+  if (!outcome.retried) {
+    const rating = ratingForGrade(result, question.kind, now.getTime() - instance.createdAt);
+    await recordReview(deps, instance, user.userId, question.topic, rating, now.getTime(), outcome.review);
+  }
   await options.hooks?.after?.(ctx, instance, { ...result, points: outcome.points }, question.topic, options.present ?? 'reply');
   return 'recorded';
 }

@@ -10,6 +10,7 @@ import { parseStoredReview } from './redis-review-store.js';
 const replySchema = z.union([
   z.tuple([z.literal('recorded'), z.string(), z.string(), z.string()]),
   z.tuple([z.literal('already'), z.string()]),
+  z.tuple([z.literal('retried'), z.string()]),
   z.tuple([z.literal('revealed')]),
   z.tuple([z.literal('missing')]),
 ]);
@@ -28,7 +29,8 @@ export class RedisAnswerRecorder implements AnswerRecorder {
     const k = this.keys;
     const ws = a.instance.channel;
     const ch = a.instance.channel.channelId;
-    const stored: StoredAnswer = {
+    const stored: StoredAnswer & { attempt: string } = {
+      attempt: a.attemptId,
       userId: a.user.userId,
       result: a.result,
       answeredAt: a.now,
@@ -72,6 +74,7 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         a.topic,
         Math.round(Math.max(0, Math.min(1, a.result.score)) * 1000),
         a.defer ? '1' : '0',
+        a.attemptId,
       ),
     );
     switch (reply[0]) {
@@ -84,6 +87,8 @@ export class RedisAnswerRecorder implements AnswerRecorder {
           review: parseStoredReview(reply[3]),
         };
       }
+      case 'retried':
+        return { status: 'recorded', points: Number(reply[1]), retried: true };
       case 'already':
         return { status: 'already-answered', previous: JSON.parse(reply[1]) as StoredAnswer };
       case 'revealed':

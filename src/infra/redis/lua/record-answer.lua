@@ -11,12 +11,20 @@
 --       12 display name, 13 instance id whose user pointer to clear (or empty),
 --       14 instance id to make rateable (or empty), 15 rateable pointer ttl seconds,
 --       16 topic, 17 score in thousandths, 18 defer (1: results stay secret until the reveal, so the
---       boards, streak and statistics are left to apply-deferred.lua at the reveal)
+--       boards, streak and statistics are left to apply-deferred.lua at the reveal),
+--       19 attempt id (also inside the stored answer JSON)
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
-if state == 'revealed' then return {'revealed'} end
 local previous = redis.call('HGET', KEYS[2], ARGV[1])
-if previous then return {'already', previous} end
+if previous then
+  -- The same attempt again (ioredis re-sends a pending script after a reconnect): it was recorded, so
+  -- say so with what it earned, rather than "already answered".
+  if string.find(previous, '"attempt":"' .. ARGV[19] .. '"', 1, true) then
+    return {'retried', redis.call('HGET', KEYS[1], 'awarded:' .. ARGV[1]) or '0'}
+  end
+  return {'already', previous}
+end
+if state == 'revealed' then return {'revealed'} end
 
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'answered', 1)
@@ -46,7 +54,10 @@ if ttl > 0 then
     if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ttl) end
   end
 end
-if ARGV[18] == '1' then return {'recorded', ARGV[3], '0', ''} end
+if ARGV[18] == '1' then
+  redis.call('HSET', KEYS[1], 'awarded:' .. ARGV[1], ARGV[3])
+  return {'recorded', ARGV[3], '0', ''}
+end
 
 redis.call('HINCRBY', KEYS[18], 'answered', 1)
 redis.call('HINCRBY', KEYS[18], 'a:' .. ARGV[16], 1)
@@ -58,6 +69,7 @@ end
 
 local points = tonumber(ARGV[3])
 if ARGV[7] == '1' and redis.call('SADD', KEYS[5], ARGV[6]) == 0 then points = 0 end
+redis.call('HSET', KEYS[1], 'awarded:' .. ARGV[1], points)
 
 -- Scores pack points and a tie-break: points * 2^32 + (2^32 - 1 - n), where n counts score changes
 -- in the workspace, so of equal points whoever reached them first ranks higher, even within the
