@@ -64,7 +64,16 @@ function bindOptions(
   const args: Record<string, string> = {};
   const restOption = options.find((o) => o.rest);
   if (restOption) {
-    const value = rest.trim();
+    let value = rest.trim();
+    // Leading key=value words that name another option are that option (`/answer id=t-flags B`);
+    // any other text, `x=1` included, is the rest.
+    for (let kv = LEADING_OPTION.exec(value); kv?.[1] !== undefined; kv = LEADING_OPTION.exec(value)) {
+      const name = kv[1].toLowerCase();
+      const opt = options.find((o) => !o.rest && o.name === name);
+      if (!opt) break;
+      args[opt.name] = kv[2] ?? '';
+      value = value.slice(kv[0].length);
+    }
     if (value) args[restOption.name] = value;
   } else {
     for (const token of tokenize(rest)) {
@@ -109,6 +118,7 @@ function choiceOf(o: OptionSpec, lower: string): string | undefined {
 }
 
 const INTEGER = /^-?\d+$/;
+const LEADING_OPTION = /^([a-z][\w-]*)=(\S*)\s*/i;
 
 /** What a positional value of this option looks like (an integer option takes digits). */
 function patternOf(o: OptionSpec): RegExp | undefined {

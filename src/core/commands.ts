@@ -84,7 +84,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     ),
     reply: 'private',
     opensFormWhenEmpty: 'text',
-    options: [{ name: 'text', description: L('你的答案', 'Your answer'), rest: true }],
+    options: [
+      { name: 'text', description: L('你的答案', 'Your answer'), rest: true },
+      {
+        name: 'id',
+        description: L('可选：要回答的题目 id，如 /answer id=t-flags B', 'Optional: the question id to answer, e.g. /answer id=t-flags B'),
+      },
+    ],
   },
   {
     name: 'drill',

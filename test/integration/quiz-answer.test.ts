@@ -124,6 +124,25 @@ describe('/quiz, /answer and /leaderboard on real Redis', () => {
     expect(right?.text).toContain('+10');
   });
 
+  it('a second /quiz says it replaces the unanswered one; /answer names its question and takes id=', async () => {
+    app = createTestApp();
+    const jo = app.user('jo');
+    const first = await app.text(jo, '/quiz t-handshake-count');
+    expect(first).toHaveLength(1); // nothing pending: no notice
+    const [card, notice] = await app.text(jo, '/quiz t-flags');
+    expect(card?.title).toContain('t-flags');
+    expect(notice?.visibility).toBe('private');
+    expect(notice?.text).toBe('This replaces your unanswered question t-handshake-count: /answer now goes to t-flags.');
+    const [wrongId] = await app.text(jo, '/answer id=t-handshake-count B');
+    expect(wrongId?.tone).toBe('error');
+    expect(wrongId?.text).toContain('Question t-handshake-count is not one you can answer here now. Open here: t-flags.');
+    const [graded] = await app.text(jo, '/answer id=t-flags A B C D');
+    expect(graded?.title).toBe('Your answer to t-flags');
+    expect(graded?.tone).toBe('correct');
+    // Answered: the next /quiz replaces nothing.
+    expect(await app.text(jo, '/quiz t-handshake-count')).toHaveLength(1);
+  });
+
   it('keeps answers to someone else’s personal question out', async () => {
     app = createTestApp();
     const [card] = await app.text(app.user('gus'), '/quiz t-flags');

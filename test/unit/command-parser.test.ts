@@ -13,6 +13,13 @@ const codeOf = (text: string) => {
 };
 
 describe('the one command grammar', () => {
+  it('/answer takes an optional leading id=<question>; any other text is the answer', () => {
+    expect(parseCommandText('/answer id=t-flags A B').args).toEqual({ id: 't-flags', text: 'A B' });
+    expect(parseCommandText('/answer ID=t-flags').args).toEqual({ id: 't-flags' });
+    expect(parseCommandText('/answer x=1 means one').args).toEqual({ text: 'x=1 means one' });
+    expect(parseCommandText('/answer B id=t-flags').args).toEqual({ text: 'B id=t-flags' });
+  });
+
   it('gives a positional day range or list, in either language, to /daily set days', () => {
     expect(parseCommandText('/daily set 09:30 sat-sun').args.days).toBe('sat-sun');
     expect(parseCommandText('/daily set 09:30 周六-周日 tcp-udp').args).toMatchObject({ days: '周六-周日', topic: 'tcp-udp' });

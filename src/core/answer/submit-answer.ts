@@ -23,10 +23,15 @@ export async function submitTypedAnswer(ctx: UseCaseContext, command: CommandInv
   const { deps, event } = ctx;
   const text = command.args.text?.trim() ?? '';
   // One round trip for every pointer; the record script re-checks state and lock-in atomically.
-  const targets = (await deps.instances.answerTargets(event.channel, event.user.userId, CHANNEL_MODES))
+  const open = (await deps.instances.answerTargets(event.channel, event.user.userId, CHANNEL_MODES))
     .filter((i) => mayAnswer(i, event.user))
     .sort((a, b) => b.createdAt - a.createdAt);
-  if (targets.length === 0) throw new UserFacingError('nothing-to-answer');
+  if (open.length === 0) throw new UserFacingError('nothing-to-answer');
+  const wanted = command.args.id?.trim().toLowerCase();
+  const targets = wanted ? open.filter((i) => i.questionId === wanted || i.id.toLowerCase() === wanted) : open;
+  if (targets.length === 0) {
+    throw new UserFacingError('answer-id-not-open', { id: command.args.id ?? '', open: open.map((i) => i.questionId).join(', ') });
+  }
   if (!text) {
     const newest = targets[0];
     if (ctx.capabilities.forms && newest) {
@@ -38,13 +43,26 @@ export async function submitTypedAnswer(ctx: UseCaseContext, command: CommandInv
   }
   for (const [i, target] of targets.entries()) {
     const result = await answerInstance(
-      ctx,
+      naming(ctx, target.questionId),
       target,
       { type: 'text', text },
       { quietOnConflict: i < targets.length - 1, hooks: ANSWER_HOOKS[target.mode] },
     );
     if (result !== 'already-answered' && result !== 'revealed' && result !== 'missing') return;
   }
+}
+
+/** A typed answer goes to whichever question is open: its first reply names the question it went to. */
+function naming(ctx: UseCaseContext, questionId: string): UseCaseContext {
+  let named = false;
+  return {
+    ...ctx,
+    reply: (message) => {
+      const first = !named;
+      named = true;
+      return ctx.reply(first && !message.title ? { ...message, title: t(ctx.locale, 'answer-to', { id: questionId }) } : message);
+    },
+  };
 }
 
 async function answerById(ctx: UseCaseContext, instanceId: string, input: AnswerInput): Promise<void> {

@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { UserFacingError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { openInstance } from '../instances/open-instance.js';
 import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
@@ -9,7 +10,11 @@ import type { CommandInvocation } from '../types.js';
 /** `/quiz [topic | question-id]`: a personal question, answered with buttons or /answer. */
 export async function startQuiz(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
   const { deps, event } = ctx;
-  const question = await chooseQuestion(ctx, command.args.target?.trim().toLowerCase());
+  const [question, [pending]] = await Promise.all([
+    chooseQuestion(ctx, command.args.target?.trim().toLowerCase()),
+    // The member's unanswered personal question, which this one replaces for typed answers.
+    deps.instances.answerTargets(event.channel, event.user.userId, []),
+  ]);
   const instanceId = deps.newId();
   await openInstance(deps, {
     id: instanceId,
@@ -21,6 +26,13 @@ export async function startQuiz(ctx: UseCaseContext, command: CommandInvocation)
     state: 'open',
   });
   await ctx.reply(questionCard(question, instanceId, ctx.locale, 'private', ctx.capabilities));
+  if (pending) {
+    await ctx.responder.followUp({
+      visibility: 'private',
+      tone: 'info',
+      text: t(ctx.locale, 'quiz-replaces', { old: pending.questionId, id: question.id }),
+    });
+  }
 }
 
 /**
