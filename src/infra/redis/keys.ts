@@ -126,7 +126,9 @@ export class RedisKeys {
   }
 }
 
-/** Ids come from platforms; braces would break the hash tag, so they are escaped. */
+/** Ids come from platforms: each part of a key is escaped so parts can never run into each other. */
 function safe(part: string): string {
-  return part.replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D'));
+  // Braces would break the hash tag, and a ':' inside an id would let two different pairs of parts
+  // build the same key (`pending:CA:x:y`), so both are percent-encoded, and '%' itself first.
+  return part.replace(/[%:{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -16,15 +16,13 @@
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
 local previous = redis.call('HGET', KEYS[2], ARGV[1])
-if previous then
-  -- The same attempt again (ioredis re-sends a pending script after a reconnect): it was recorded, so
-  -- say so with what it earned, rather than "already answered".
-  if string.find(previous, '"attempt":"' .. ARGV[19] .. '"', 1, true) then
-    return {'retried', redis.call('HGET', KEYS[1], 'awarded:' .. ARGV[1]) or '0'}
-  end
-  return {'already', previous}
+-- The same attempt again (ioredis re-sends a pending script after a reconnect): it was recorded, so
+-- say so with what it earned, rather than "already answered" (or "revealed", if the reveal came since).
+if previous and string.find(previous, '"attempt":"' .. ARGV[19] .. '"', 1, true) then
+  return {'retried', redis.call('HGET', KEYS[1], 'awarded:' .. ARGV[1]) or '0'}
 end
 if state == 'revealed' then return {'revealed'} end
+if previous then return {'already', previous} end
 
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'answered', 1)
