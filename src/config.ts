@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSecretKey, redactText } from './infra/redact.js';
 
 /**
  * The environment, validated once at start-up. This is the only module that reads process.env.
@@ -106,13 +107,41 @@ export class ConfigError extends Error {
   }
 }
 
+/** The secret values in `env`: platform tokens and a password in REDIS_URL (raw and decoded). */
+function secretValues(env: Record<string, string | undefined>): string[] {
+  const values = Object.entries(env)
+    .filter(([name, v]) => v !== undefined && isSecretKey(name))
+    .map(([, v]) => v as string);
+  const url = env.REDIS_URL?.trim();
+  if (url) values.push(...urlPassword(url));
+  return values.filter((v) => v.trim() !== '');
+}
+
+function urlPassword(url: string): string[] {
+  try {
+    const password = new URL(url).password;
+    return password ? [password, decodeURIComponent(password)] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Every secret the configuration holds, for the logger to blank out wherever it appears. */
+export function configSecrets(config: Config): string[] {
+  const values = [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken];
+  for (const url of [config.redis.url, config.discord?.apiUrl, config.slack?.apiUrl]) if (url) values.push(...urlPassword(url));
+  return values.filter((v): v is string => v !== undefined && v !== '');
+}
+
 /** Validates `env` (process.env by default) and throws one ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => {
       const name = i.path.join('.') || '(environment)';
-      const value = typeof i.path[0] === 'string' && !/TOKEN|SECRET/.test(i.path[0]) ? env[i.path[0]] : undefined;
+      // A secret variable's value is never shown; any other value loses the password a URL may carry.
+      const raw = typeof i.path[0] === 'string' && !isSecretKey(i.path[0]) ? env[i.path[0]] : undefined;
+      const value = raw === undefined ? undefined : redactText(raw, secretValues(env));
       return `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} ${i.message}`;
     });
     throw new ConfigError(problems);

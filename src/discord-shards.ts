@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, configSecrets, loadConfig } from './config.js';
 import { createLogger } from './infra/logger.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
 
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     process.stderr.write('Set DISCORD_TOKEN and DISCORD_APP_ID to run Discord shards (see docs/discord.md).\n');
     return 1;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, process.stderr, { secrets: configSecrets(config) });
   let redis: EmbeddedRedis | undefined;
   if (!config.redis.url) {
     // One private redis-server for every shard: the launcher owns it and hands its URL down.

@@ -1,7 +1,7 @@
 import { createAdapters } from './adapters/create-adapters.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { composeBot, systemClock } from './compose.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, configSecrets, loadConfig } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
 import { createLogger, type Logger } from './infra/logger.js';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, process.stderr, { secrets: configSecrets(config) });
 
   const loaded = loadQuestionFiles(config.questionsDir);
   const errors = loaded.problems.filter((p) => p.severity === 'error');

@@ -29,6 +29,30 @@ describe('config', () => {
     expect(problems.find((p) => p.startsWith('DEFAULT_TIMEZONE'))).toMatch(/IANA/);
   });
 
+  it('never prints a password: a REDIS_URL of the wrong scheme is shown with its password redacted, secrets not at all', () => {
+    const env = {
+      REDIS_URL: 'http://:hunter2@127.0.0.1:1',
+      DISCORD_TOKEN: 'dsc-Secret-7f3a9',
+      SLACK_BOT_TOKEN: 'slk-Bot-Secret-41c2',
+      SLACK_SIGNING_SECRET: 'signing-Secret-0d9e',
+      SLACK_APP_TOKEN: 'slk-App-Secret-88b1',
+      SLACK_API_URL: 'not a url with signing-Secret-0d9e',
+    };
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (e) {
+      message = e instanceof Error ? e.message : String(e);
+    }
+    expect(message).toContain('REDIS_URL="http://:[redacted]@127.0.0.1:1" must start with redis://');
+    for (const secret of ['hunter2', 'dsc-Secret-7f3a9', 'slk-Bot-Secret-41c2', 'signing-Secret-0d9e', 'slk-App-Secret-88b1']) {
+      expect(message).not.toContain(secret);
+    }
+    // A password holding a raw @ hides whole, and user info without a colon is hidden as a whole.
+    expect(problemsOf({ REDIS_URL: 'http://admin:p@ss@host:1' })[0]).toMatch(/^REDIS_URL="http:\/\/admin:\[redacted\]@host:1"/);
+    expect(problemsOf({ REDIS_URL: 'http://s3cret@host:1' })[0]).toMatch(/^REDIS_URL="http:\/\/\[redacted\]@host:1"/);
+  });
+
   it('requires platform secrets only for an enabled platform, and never echoes a token', () => {
     expect(problemsOf({ SLACK_SIGNING_SECRET: 'x' })).toEqual([]);
     const problems = problemsOf({ DISCORD_TOKEN: 'super-secret-token' });
