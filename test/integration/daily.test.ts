@@ -245,7 +245,7 @@ describe('posting, answering and revealing', () => {
     ]);
   });
 
-  it('a worker killed mid-way through posting to many channels: on restart each channel is posted exactly once', async () => {
+  it('a worker that stops mid-way through a fan-out leaves the unfinished channels to the next worker, each posted once (the SIGKILL case is test/e2e/exactly-once)', async () => {
     app = createTestApp();
     const channels: ChannelRef[] = Array.from({ length: 6 }, (_, i) => ({ ...app.channel, channelId: `C${i + 1}` }));
     for (const ch of channels) await app.text(admin(), '/daily set 09:00', ch);
