@@ -2,6 +2,7 @@ import { DAYS_PATTERN } from './daily/parse-days.js';
 import { selfRatingLabel } from './grading/self-rating-label.js';
 import { SELF_RATINGS } from './grading/self-ratings.js';
 import type { Locale } from './i18n/catalog.js';
+import { t } from './i18n/messages.js';
 import { mt } from './mock/mock-messages.js';
 import type { Localized } from './questions/schema.js';
 import type { Capabilities, Visibility } from './types.js';
@@ -74,6 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'quiz',
     description: L('来一道题：可指定主题或题目 id', 'Get a question: optionally a topic or a question id'),
     reply: 'private',
+    helpNote: (locale) => t(locale, 'quiz-help-topics'),
     options: [{ name: 'target', description: L('主题或题目 id', 'Topic or question id'), autocomplete: 'topic-or-question' }],
   },
   {
@@ -269,6 +271,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         aliases: Object.fromEntries(SELF_RATINGS.map((r) => [selfRatingLabel(r, 'zh'), r])),
       },
     ],
+  },
+  {
+    name: 'topics',
+    description: L('主题列表：简称和题目数', 'Topics: their short names and how many questions each has'),
+    reply: 'private',
   },
   {
     name: 'lang',

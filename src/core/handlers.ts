@@ -20,6 +20,7 @@ import { revealOpenDaily } from './daily/reveal-open-daily.js';
 import { drillButton, drillCommand } from './drill/drill-commands.js';
 import { UserFacingError } from './errors.js';
 import { showHelp } from './help/show-help.js';
+import { showTopics } from './help/show-topics.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
 import { ChannelGoneError } from './jobs/job-errors.js';
 import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-leaderboard.js';
@@ -48,6 +49,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
       stats: showStats,
       rate: rateByCommand,
       help: showHelp,
+      topics: showTopics,
       lang: setLanguage,
       // The console adapter handles /as itself; on any other path it is a mistake.
       as: async () => {

@@ -294,3 +294,18 @@ describe('open questions', () => {
     expect(await app.redis.hget(app.keys.instanceRatings(app.channel, instanceId), ola.userId)).toBe('easy');
   });
 });
+
+describe('/topics', () => {
+  it('lists each topic with its short names and question count; /help quiz points to it', async () => {
+    app = createTestApp();
+    const [topics] = await app.text(app.user('ray'), '/topics');
+    const count = (topic: string) => app.deps.bank.pool({ topic: topic as 'tcp-udp' }).length;
+    expect(topics?.text.split('\n')).toEqual([
+      `**tcp-udp** (tcp, udp): TCP & UDP · ${count('tcp-udp')}`,
+      `**gil**: The GIL · ${count('gil')}`,
+    ]);
+    expect(topics?.footer).toContain('/quiz tcp');
+    const [help] = await app.text(app.user('ray'), '/help quiz');
+    expect(help?.text).toContain('/topics lists the topics');
+  });
+});
