@@ -178,7 +178,7 @@ describe('npm start: the console bot', () => {
     expect(run.stdout).toMatch(/== Daily question · \d{4}-\d\d-\d\d · [a-z0-9-]+ ==/);
     expect(run.stdout).toMatch(/== Revealed · [a-z0-9-]+ ==/);
     // Secret until the reveal: receipts first, then each member's verdict privately.
-    expect(run.stdout).toMatch(/\[to alice\]\nAnswer recorded: A\. Results at the reveal/);
+    expect(run.stdout).toMatch(/\[to alice\] == Your answer to [a-z0-9-]+ ==\nAnswer recorded: A\. Results at the reveal/);
     expect(run.stdout.indexOf('Answer recorded: A')).toBeLessThan(run.stdout.indexOf('== Revealed'));
     expect(run.stdout).toMatch(/\[to alice\] == Your result · [a-z0-9-]+ ==/);
     expect(run.stdout).toMatch(/\[to bob\] == Your result · [a-z0-9-]+ ==/);

@@ -45,6 +45,23 @@ describe('daily question schedules', () => {
     expect(await app.jobs.queue('slack').getJobSchedulers()).toHaveLength(0);
   });
 
+  it('names days in the member’s language and shows every reveal time with its zone', async () => {
+    app = createTestApp();
+    const [en] = await app.text(admin(), '/daily set 09:30 tz=Asia/Shanghai days=mon,wed,sat');
+    expect(en?.text).toContain('Mon, Wed, Sat at 09:30 (Asia/Shanghai)');
+    await app.text(admin(), '/lang zh');
+    const [zh] = await app.text(admin(), '/daily set 09:30 tz=Asia/Shanghai days=sat-sun');
+    expect(zh?.text).toContain('周末 09:30（Asia/Shanghai）');
+    const [zhList] = await app.text(admin(), '/daily set 09:30 tz=Asia/Shanghai days=周一,周三');
+    expect(zhList?.text).toContain('周一、周三 09:30');
+    await app.text(admin(), '/lang en');
+    const [now] = await app.text(admin(), '/daily now');
+    expect(now?.text).toMatch(/the reveal is at \d{4}-\d\d-\d\d \d\d:\d\d Asia\/Shanghai/);
+    expect(app.platform.posts[0]?.message.footer).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d Asia\/Shanghai/); // posted in the schedule's language
+    const [status] = await app.text(admin(), '/daily status');
+    expect(status?.text).toMatch(/reveal at \d{4}-\d\d-\d\d \d\d:\d\d Asia\/Shanghai/);
+  });
+
   it('reads topic= with the same resolver as /quiz: topic=tcp is TCP & UDP', async () => {
     app = createTestApp();
     const [reply] = await app.text(admin(), '/daily set 09:30 topic=tcp');

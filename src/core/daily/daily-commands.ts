@@ -2,13 +2,13 @@ import type { UseCaseContext } from '../bot-deps.js';
 import { topicName } from '../questions/topic-names.js';
 import type { ChannelRef, CommandInvocation } from '../types.js';
 import { dailyScheduleId } from './daily-jobs.js';
-import { dt, formatLocalTime } from './daily-messages.js';
+import { dayList, dt, formatZonedTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
-import { cronPattern, type DailySchedule, describeDays, formatDuration, scheduleFromArgs } from './daily-schedule.js';
+import { cronPattern, type DailySchedule, formatDuration, scheduleFromArgs } from './daily-schedule.js';
 import { describeNextDailyPost } from './next-daily-post.js';
 import { postDailyQuestion } from './post-daily-question.js';
-import { revealOpenDaily } from './reveal-open-daily.js';
 import { revealDailyQuestion } from './reveal-daily-question.js';
+import { revealOpenDaily } from './reveal-open-daily.js';
 
 type Ctx = UseCaseContext<DailyDeps>;
 
@@ -30,7 +30,7 @@ export async function dailyCommand(ctx: Ctx, command: CommandInvocation): Promis
 
 function scheduleParams(ctx: Ctx, s: DailySchedule) {
   return {
-    days: describeDays(s.days),
+    days: dayList(s.days, ctx.locale),
     time: s.time,
     tz: s.timezone,
     topic: s.topic
@@ -89,7 +89,7 @@ async function dailyStatus(ctx: Ctx): Promise<void> {
       dt(ctx.locale, 'daily-status-open', {
         id: open.questionId,
         answered: stats.answered,
-        reveal: open.revealAt ? formatLocalTime(open.revealAt, tz) : '-',
+        reveal: open.revealAt ? formatZonedTime(open.revealAt, tz) : '-',
       }),
     );
   }
@@ -104,7 +104,7 @@ async function dailyNow(ctx: Ctx): Promise<void> {
   const tz = instance.timezone ?? deps.defaultTimezone;
   const done = dt(ctx.locale, 'daily-now-done', {
     id: instance.questionId,
-    reveal: instance.revealAt ? formatLocalTime(instance.revealAt, tz) : '-',
+    reveal: instance.revealAt ? formatZonedTime(instance.revealAt, tz) : '-',
   });
   await ctx.reply({
     visibility: 'private',

@@ -3,6 +3,17 @@ import { defineMessages, type Locale, type Params, translate } from '../i18n/cat
 export const dailyMessages = defineMessages({
   en: {
     'daily-title': 'Daily question · {date}',
+    'days-every': 'every day',
+    'days-weekdays': 'weekdays',
+    'days-weekends': 'weekends',
+    'day-1': 'Mon',
+    'day-2': 'Tue',
+    'day-3': 'Wed',
+    'day-4': 'Thu',
+    'day-5': 'Fri',
+    'day-6': 'Sat',
+    'day-7': 'Sun',
+    'day-separator': ', ',
     'daily-footer': 'Answers are private and hidden until the reveal at {time}. Your first answer counts.',
     'daily-set-done': 'Daily question set for this channel: {days} at {time} ({tz}){topic}, revealed {reveal} later. Next post: {next}.',
     'daily-topic-suffix': ', topic {topic}',
@@ -33,6 +44,17 @@ export const dailyMessages = defineMessages({
   },
   zh: {
     'daily-title': '每日一题 · {date}',
+    'days-every': '每天',
+    'days-weekdays': '工作日',
+    'days-weekends': '周末',
+    'day-1': '周一',
+    'day-2': '周二',
+    'day-3': '周三',
+    'day-4': '周四',
+    'day-5': '周五',
+    'day-6': '周六',
+    'day-7': '周日',
+    'day-separator': '、',
     'daily-footer': '作答仅自己可见，{time} 揭晓答案前对他人隐藏。以第一次作答为准。',
     'daily-set-done': '本频道的每日一题已设置：{days} {time}（{tz}）{topic}，发布 {reveal} 后揭晓。下一次发布：{next}。',
     'daily-topic-suffix': '，主题 {topic}',
@@ -82,4 +104,18 @@ export function formatLocalTime(at: number, timeZone: string): string {
   }).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** A local time with its zone, for a line that does not name the zone itself ("2026-12-04 19:00 Asia/Shanghai"). */
+export function formatZonedTime(at: number, timeZone: string): string {
+  return `${formatLocalTime(at, timeZone)} ${timeZone}`;
+}
+
+/** A schedule's days in the member's language: every day, weekdays, weekends, or "Mon, Wed" / "周一、周三". */
+export function dayList(days: readonly number[], locale: Locale): string {
+  const key = days.join(',');
+  if (days.length === 7) return dt(locale, 'days-every');
+  if (key === '1,2,3,4,5') return dt(locale, 'days-weekdays');
+  if (key === '6,7') return dt(locale, 'days-weekends');
+  return days.map((d) => dt(locale, `day-${d}` as DailyMessageKey)).join(dt(locale, 'day-separator'));
 }

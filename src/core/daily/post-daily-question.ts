@@ -5,7 +5,7 @@ import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
 import { questionCard } from '../questions/question-card.js';
 import type { ChannelRef } from '../types.js';
 import { dailyInstanceId, revealJobId } from './daily-jobs.js';
-import { dt, formatLocalTime } from './daily-messages.js';
+import { dt, formatZonedTime } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
 import { type DailySchedule, DEFAULT_REVEAL_MS } from './daily-schedule.js';
 
@@ -69,7 +69,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
       {
         ...card,
         title: `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), schedule.timezone) })} · ${question.id}`,
-        footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatLocalTime(revealAt, schedule.timezone) })}`,
+        footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatZonedTime(revealAt, schedule.timezone) })}`,
       },
       { idempotencyKey: `post:${instance.id}`, retry: !firstAttempt },
     );
