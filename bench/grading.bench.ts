@@ -5,6 +5,7 @@
  */
 import { gradeAnswer } from '../src/core/grading/grade-answer.js';
 import type { AnswerInput } from '../src/core/grading/grade-result.js';
+import { INPUT_LIMITS } from '../src/core/input-limits.js';
 import { type Question, questionFileItemSchema } from '../src/core/questions/schema.js';
 import { type BenchResult, opsPerSecond } from './bench-result.js';
 
@@ -130,6 +131,37 @@ function measure(name: string, q: Question, inputs: readonly AnswerInput[], note
   return { name, value, unit: 'answers/s', note: `${note}; ${inputs.length} inputs cycled` };
 }
 
+/**
+ * The longest answer the core accepts (INPUT_LIMITS.answer characters) of the worst character there is:
+ * U+FDFA grows 18-fold under NFKC, so every kind grades 36,000 characters. Milliseconds per answer, the
+ * slowest kind first in the note; this is the event-loop time one hostile member can cost per message.
+ */
+function worstCase(): BenchResult {
+  const longest = text('\uFDFA'.repeat(INPUT_LIMITS.answer));
+  const kinds = { single, multi, short, open };
+  const perKind = Object.entries(kinds).map(([kind, q]) => {
+    for (let i = 0; i < 3; i++) gradeAnswer(q, longest); // warm-up: tables built, code optimised
+    const times: number[] = [];
+    const until = performance.now() + 500;
+    while (performance.now() < until || times.length < 10) {
+      const start = performance.now();
+      gradeAnswer(q, longest);
+      times.push(performance.now() - start);
+    }
+    times.sort((x, y) => x - y);
+    return { kind, median: times[Math.floor(times.length / 2)] ?? 0, max: times.at(-1) ?? 0 };
+  });
+  perKind.sort((x, y) => y.median - x.median);
+  const worst = perKind[0];
+  const each = perKind.map((k) => `${k.kind} ${k.median.toFixed(2)} (max ${k.max.toFixed(2)})`).join(', ');
+  return {
+    name: `longest answer (${INPUT_LIMITS.answer} x U+FDFA), slowest kind`,
+    value: worst?.median ?? 0,
+    unit: 'ms/answer',
+    note: `median ms per kind: ${each}`,
+  };
+}
+
 export default async function bench(): Promise<BenchResult[]> {
   return [
     measure('single typed', single, singleTyped, 'letters, numbers, full-width, lead-ins, invalid'),
@@ -137,5 +169,6 @@ export default async function bench(): Promise<BenchResult[]> {
     measure('multi typed', multi, multiTyped, 'letters, numbers, option texts, 全选, Chinese punctuation'),
     measure('short', short, shortTyped, 'accepted forms, units, Chinese numerals, near misses'),
     measure('open', open, openTyped, '5 key points, zh and en answers of 30-120 chars'),
+    worstCase(),
   ];
 }

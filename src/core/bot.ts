@@ -7,6 +7,7 @@ import { UserFacingError } from './errors.js';
 import { memberHome } from './home/member-home.js';
 import type { Locale } from './i18n/catalog.js';
 import { errorText, t } from './i18n/messages.js';
+import { argsTooLong, eventTooLong, INPUT_LIMITS, isLongerThan } from './input-limits.js';
 import { type Suggestion, suggestOptionValues } from './questions/suggest-options.js';
 import type { AckPlan, Capabilities, CommandInvocation, InboundEvent, OutboundMessage, Responder, UserRef, WorkspaceRef } from './types.js';
 
@@ -53,6 +54,7 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
   ) {}
 
   ackPlan(event: InboundEvent, capabilities: Capabilities): AckPlan {
+    if (eventTooLong(event)) return { kind: 'reply', visibility: 'private' }; // the too-long message, unparsed
     switch (event.kind) {
       case 'text': {
         let command: CommandInvocation;
@@ -78,6 +80,7 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     const spec = findCommand(command);
     const options = [...(spec?.options ?? []), ...(spec?.subcommands ?? []).flatMap((s) => s.options ?? [])];
     const source = options.find((o) => o.name === option)?.autocomplete;
+    if (isLongerThan(typed, INPUT_LIMITS.typedSuggestion)) return [];
     return source ? suggestOptionValues(this.deps.bank, source, typed, locale) : [];
   }
 
@@ -98,6 +101,9 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
       ]);
       locale = chosen ?? locale;
       if (!first) return;
+      // After the locale lookup, so the refusal is in the member's language; before anything reads the text.
+      const tooLong = eventTooLong(event);
+      if (tooLong) throw tooLong;
       const localized = inLocale(responder, locale);
       const ctx: UseCaseContext<D> = {
         deps: this.deps,
@@ -143,7 +149,10 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     if ((spec.adminOnly || sub?.adminOnly) && !ctx.event.user.isAdmin) {
       throw new UserFacingError('admin-only', { command: command.sub ? `${command.name} ${command.sub}` : command.name });
     }
-    // Options a platform split out itself (Discord) get the same checks as typed ones.
+    // Options a platform split out itself (Discord) get the same checks as typed ones; a typed answer
+    // fits the command line but may still be over the answer's own limit.
+    const argTooLong = argsTooLong(command.args);
+    if (argTooLong) throw argTooLong;
     if (ctx.event.kind === 'command') checkArgs(spec, sub, command.args);
     await handler(ctx, command);
   }

@@ -2,10 +2,11 @@ import { encodeForm } from '../actions/action-codec.js';
 import { clip } from '../actions/clip.js';
 import type { Locale } from '../i18n/catalog.js';
 import { t } from '../i18n/messages.js';
+import { INPUT_LIMITS } from '../input-limits.js';
 import type { FormSpec } from '../types.js';
 
-/** Longest typed answer a form takes (Discord's text input allows 4,000). */
-export const ANSWER_FORM_MAX = 2000;
+/** Longest typed answer a form takes (Discord's text input allows 4,000): the core's answer limit. */
+export const ANSWER_FORM_MAX = INPUT_LIMITS.answer;
 export const ANSWER_FIELD = 'answer';
 
 /** The form in which a short or open answer is typed on platforms with forms. */

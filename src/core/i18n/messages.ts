@@ -41,6 +41,8 @@ export const messages = defineMessages({
     'select-submit': 'Submit answer',
     'select-empty': 'Choose at least one option, then submit your answer.',
     'stale-action': 'That button is from a version of PrepBot that is gone. Use the command instead (type /help).',
+    'input-too-long':
+      'That is too long: {length} characters, and PrepBot reads at most {limit} here (an answer may be up to {answer}). Shorten it and send it again.',
     'topics-title': 'Topics · {count} questions',
     'topics-row': '**{id}**{short}: {name} · {count}',
     'topics-footer': 'Use any of them with /quiz, /drill or /daily set topic=, e.g. /quiz tcp.',
@@ -118,6 +120,7 @@ export const messages = defineMessages({
     'select-submit': '提交答案',
     'select-empty': '请至少选择一项，再提交答案。',
     'stale-action': '这个按钮来自已不再使用的旧版本。请改用命令（输入 /help 查看）。',
+    'input-too-long': '内容太长：共 {length} 个字符，这里最多读取 {limit} 个（一条答案最多 {answer} 个字符）。请缩短后重新发送。',
     'topics-title': '主题 · 共 {count} 题',
     'topics-row': '**{id}**{short}：{name} · {count} 题',
     'topics-footer': '/quiz、/drill 和 /daily set topic= 都可以用它们，例如 /quiz tcp。',
