@@ -191,18 +191,22 @@ describe('leaderboards', () => {
       // p00..p10 answer right (20 points each); p11 answers wrong (0 points).
       await app.text(u, i < 11 ? '/answer B' : '/answer A');
     }
-    const last = app.user('p11');
+    const last = app.user('p10');
     const [board, mine] = await app.text(last, '/leaderboard');
     const rows = board?.text.split('\n') ?? [];
     expect(rows).toHaveLength(10);
     expect(rows[0]).toBe('1. p00 · 20'); // first to reach 20 wins the tie
     expect(rows[9]).toBe('10. p09 · 20');
-    expect(mine?.text).toContain('#12 with 0 points');
+    expect(mine?.text).toContain('#11 with 20 points');
+    // Zero points: not on the board at all.
+    const [, zero] = await app.text(app.user('p11'), '/leaderboard');
+    expect(zero?.text).toContain('no points on this board');
+    expect(await app.redis.zscore(app.keys.board(app.channel, undefined, 'all'), 'U-p11')).toBeNull();
 
     await app.text(app.user('p00'), '/leaderboard hide-me');
     const [after, mineAfter] = await app.text(last, '/leaderboard');
     expect(after?.text.split('\n')[0]).toBe('1. p01 · 20');
-    expect(mineAfter?.text).toContain('#11 with 0 points');
+    expect(mineAfter?.text).toContain('#10 with 20 points');
     // A hidden member's own standing never appears in the public board, only in a private follow-up.
     const [publicBoard, own] = await app.text(app.user('p00'), '/leaderboard');
     expect(publicBoard?.visibility).toBe('public');

@@ -17,7 +17,8 @@ for m = 1, tonumber(ARGV[1]) do
   local tie = SHIFT - 1 - (redis.call('INCR', KEYS[2]) % SHIFT)
   local function bump(key, expireAt)
     local current = redis.call('ZSCORE', key, user)
-    if current and points == 0 then return end
+    -- Zero points change nothing, and nobody is listed on a board before they score.
+    if points == 0 then return end
     local base = 0
     if current then base = math.floor(tonumber(current) / SHIFT) end
     redis.call('ZADD', key, string.format('%.0f', (base + points) * SHIFT + tie), user)

@@ -76,7 +76,8 @@ local SHIFT = 4294967296
 local tie = SHIFT - 1 - (redis.call('INCR', KEYS[13]) % SHIFT)
 local function bump(key, expireAt)
   local current = redis.call('ZSCORE', KEYS[key], ARGV[1])
-  if current and points == 0 then return end
+  -- Zero points change nothing, and nobody is listed on a board before they score.
+  if points == 0 then return end
   local base = 0
   if current then base = math.floor(tonumber(current) / SHIFT) end
   redis.call('ZADD', KEYS[key], string.format('%.0f', (base + points) * SHIFT + tie), ARGV[1])
