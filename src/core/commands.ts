@@ -273,6 +273,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'skip',
+    description: L('跳过当前的 /quiz 题目：显示答案，不计分', 'Skip your open /quiz question: see the solution, score nothing'),
+    reply: 'private',
+  },
+  {
     name: 'topics',
     description: L('主题列表：简称和题目数', 'Topics: their short names and how many questions each has'),
     reply: 'private',

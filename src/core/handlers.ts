@@ -27,6 +27,7 @@ import { setLeaderboardVisibility, showLeaderboard } from './leaderboard/show-le
 import { openNoteForm, rubricButton, saveNote } from './mock/mock-pair.js';
 import { mockButton, mockCommand, startLobbyByTimer } from './mock/mock-panel.js';
 import { endRound } from './mock/mock-rounds.js';
+import { skipQuestion } from './quiz/skip-question.js';
 import { startQuiz } from './quiz/start-quiz.js';
 import { setLanguage } from './settings/set-language.js';
 import { showStats } from './stats/show-stats.js';
@@ -50,6 +51,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
       rate: rateByCommand,
       help: showHelp,
       topics: showTopics,
+      skip: skipQuestion,
       lang: setLanguage,
       // The console adapter handles /as itself; on any other path it is a mistake.
       as: async () => {

@@ -90,6 +90,7 @@ describe('Discord adapter through the real discord.js client', () => {
       'leaderboard',
       'daily',
       'rate',
+      'skip',
       'topics',
       'lang',
       'help',

@@ -313,3 +313,31 @@ describe('/topics', () => {
     expect(help?.text).toContain('/topics lists the topics');
   });
 });
+
+describe('/skip', () => {
+  it('closes the open /quiz question, shows its solution and scores nothing', async () => {
+    app = createTestApp();
+    const sam = app.user('sam');
+    const [nothing] = await app.text(sam, '/skip');
+    expect(nothing?.text).toContain('no open /quiz question');
+    const [card] = await app.text(sam, '/quiz t-handshake-count');
+    const [skipped] = await app.text(sam, '/skip');
+    expect(skipped?.title).toBe('Skipped · t-handshake-count · no points');
+    expect(skipped?.text).toContain('**Answer:** B');
+    const [typed] = await app.text(sam, '/answer B');
+    expect(typed?.text).toContain('no open question');
+    const [clicked] = (await app.click(sam, actionOf(card, 'B').id)).messages;
+    expect(clicked?.tone).not.toBe('correct');
+    expect(await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, sam.userId)).toBeUndefined();
+    // Nothing is pending any more: a new /quiz replaces nothing.
+    expect(await app.text(sam, '/quiz t-flags')).toHaveLength(1);
+  });
+
+  it('leaves a drill step to the drill', async () => {
+    app = createTestApp();
+    const dee = app.user('dee');
+    await app.text(dee, '/drill count=2');
+    const [refused] = await app.text(dee, '/skip');
+    expect(refused?.text).toContain('/drill stop');
+  });
+});

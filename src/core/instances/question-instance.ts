@@ -120,6 +120,8 @@ export interface InstanceStore {
 
   /** Points a user's typed answers in this channel at a personal instance (replacing the previous one). */
   setUserPointer(channel: ChannelRef, userId: string, instance: InstanceIdentity): Promise<void>;
+  /** Clears a user's personal pointer only if it still points at `instanceId` (a skipped question). */
+  clearUserPointer(channel: ChannelRef, userId: string, instanceId: string): Promise<void>;
   /** Points the channel's typed answers of one mode at an open instance, or clears the pointer. */
   setChannelPointer(channel: ChannelRef, mode: InstanceMode, instance: InstanceIdentity | undefined): Promise<void>;
   /** Clears the channel pointer of `mode` only if it still points at `instanceId`. */

@@ -224,6 +224,10 @@ export class RedisInstanceStore implements InstanceStore {
     await this.redis.set(this.keys.userPointer(ch, userId), JSON.stringify(identityOf(instance)), 'EX', POINTER_TTL_S);
   }
 
+  async clearUserPointer(ch: ChannelRef, userId: string, instanceId: string): Promise<void> {
+    await this.redis.clearPointerIf(this.keys.userPointer(ch, userId), instanceId);
+  }
+
   async setChannelPointer(ch: ChannelRef, mode: InstanceMode, instance: InstanceIdentity | undefined): Promise<void> {
     const key = this.keys.channelPointer(ch, mode);
     if (instance === undefined) await this.redis.del(key);

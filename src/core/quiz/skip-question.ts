@@ -1,0 +1,33 @@
+import type { UseCaseContext } from '../bot-deps.js';
+import { UserFacingError } from '../errors.js';
+import { renderSolution } from '../grading/index.js';
+import { t } from '../i18n/messages.js';
+
+/** A closed claim older than this was abandoned by a crash; see revealDailyQuestion. */
+const CLAIM_STALE_MS = 60_000;
+
+/**
+ * `/skip`: gives up the member's open /quiz question: it is closed to answers (its buttons too) and
+ * the solution is shown; nothing is recorded, so it scores nothing and moves no statistics.
+ */
+export async function skipQuestion(ctx: UseCaseContext): Promise<void> {
+  const { deps, event, locale } = ctx;
+  const [pending] = await deps.instances.answerTargets(event.channel, event.user.userId, []);
+  if (!pending) throw new UserFacingError('nothing-to-skip');
+  // A drill step belongs to its session: skipping it would leave the drill waiting for it.
+  if (pending.mode !== 'quiz') throw new UserFacingError('skip-only-quiz');
+  const question = deps.bank.byId(pending.questionId);
+  if (!question) throw new UserFacingError('question-gone');
+  const claim = await deps.instances.claimReveal(event.channel, pending.id, deps.clock.now().getTime(), CLAIM_STALE_MS);
+  if (claim === 'missing') throw new UserFacingError('question-gone');
+  await Promise.all([
+    deps.instances.markRevealPosted(event.channel, pending.id),
+    deps.instances.clearUserPointer(event.channel, event.user.userId, pending.id),
+  ]);
+  await ctx.reply({
+    visibility: 'private',
+    tone: 'info',
+    title: t(locale, 'skipped-title', { id: question.id }),
+    text: renderSolution(question, locale),
+  });
+}
