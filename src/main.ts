@@ -65,7 +65,9 @@ async function main(): Promise<number> {
     const redis = createRedis(url);
     // quit() would wait forever for a Redis that is not there; then just drop the connection.
     cleanups.push(async () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()));
-    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+    // Until the first ping answers, a failed connect is the one line below, not a warning per retry.
+    const quiet = () => undefined;
+    redis.on('error', quiet);
     if (!(await reachable(redis))) {
       process.stderr.write(
         `Cannot reach Redis at ${redactUrl(url)} within ${STARTUP_PING_MS / 1000} s. Check REDIS_URL, or unset it to use a private redis-server.\n`,
@@ -73,6 +75,8 @@ async function main(): Promise<number> {
       await shutdown();
       return 1;
     }
+    redis.off('error', quiet);
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
     // The stores' own connection pipelines independent commands of one tick into one round trip;
     // BullMQ keeps a plain one (its blocking commands must not share a pipeline).
     const storeRedis = createRedis(url, { enableAutoPipelining: true });
@@ -100,6 +104,7 @@ async function main(): Promise<number> {
       errorSink: sink,
       jobs,
       platforms,
+      claimStaleMs: 2 * config.queueLockMs,
     });
     // One worker per platform this process runs; closed before the queues and Redis, so an
     // in-flight post finishes.

@@ -198,6 +198,8 @@ describe('npm start: the console bot', () => {
     const run = await start({ REDIS_URL: `redis://:hunter2@127.0.0.1:${await freePort()}` }, '/help\n').done;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Cannot reach Redis at redis://:***@127.0.0.1:');
+    // One clear line, not a warning for every reconnect attempt first.
+    expect(run.stderr).not.toContain('redis connection problem');
     expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
   });
 
