@@ -104,7 +104,6 @@ async function main(): Promise<number> {
       errorSink: sink,
       jobs,
       platforms,
-      claimStaleMs: 2 * config.queueLockMs,
     });
     // One worker per platform this process runs; closed before the queues and Redis, so an
     // in-flight post finishes.
