@@ -37,6 +37,8 @@ export interface ComposeOptions {
   platforms: Partial<Record<Platform, ChatPlatform>>;
   clock?: Clock;
   newId?: () => string;
+  /** See `BotDeps.claimStaleMs`; 60 s unless the job lock says otherwise. */
+  claimStaleMs?: number;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -71,6 +73,7 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     defaultLocale: o.defaultLocale,
     defaultTimezone: o.defaultTimezone,
     errorSink: o.errorSink,
+    claimStaleMs: o.claimStaleMs ?? 60_000,
     newId: o.newId ?? randomId,
     schedules: new RedisDailyScheduleStore(o.redis, keys),
   };

@@ -104,6 +104,7 @@ async function main(): Promise<number> {
       errorSink: sink,
       jobs,
       platforms,
+      claimStaleMs: 2 * config.queueLockMs,
     });
     // One worker per platform this process runs; closed before the queues and Redis, so an
     // in-flight post finishes.

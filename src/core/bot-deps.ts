@@ -43,6 +43,11 @@ export interface BotDeps {
   /** Zone for leaderboard weeks/months and streak days when nothing more specific is known. */
   defaultTimezone: string;
   errorSink: ErrorSink;
+  /**
+   * A claim to post a reveal or end a round older than this was abandoned by a crashed process and
+   * may be taken over (twice the job lock: a live worker renews its job long before).
+   */
+  claimStaleMs: number;
   newId: () => string;
 }
 

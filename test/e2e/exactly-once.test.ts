@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { systemClock } from '../../src/compose.js';
+import { revealJobId } from '../../src/core/daily/daily-jobs.js';
 import { BullmqJobQueue } from '../../src/infra/queue/bullmq-job-queue.js';
 import { RedisKeys } from '../../src/infra/redis/keys.js';
 import { createRedis } from '../../src/infra/redis/redis-client.js';
@@ -51,7 +52,7 @@ function startBot(): { child: ChildProcess; ready: Promise<void>; exited: Promis
 }
 
 describe('exactly-once daily posts across a crash', () => {
-  it('a worker SIGKILLed after Discord took the post and before it was recorded: the restarted worker posts nothing new', async () => {
+  it('a worker SIGKILLed after Discord took the post (and later the reveal) and before it was recorded: the restarted worker posts nothing new', async () => {
     const redis = createRedis(inject('redisUrl'));
     const keys = new RedisKeys(prefix);
     const channel = { platform: 'discord' as const, workspaceId: fake.guildId, channelId: fake.channelId };
@@ -91,11 +92,33 @@ describe('exactly-once daily posts across a crash', () => {
       }
       const messages = [...fake.world.messages.values()].filter((m) => m.channel_id === fake.channelId);
       expect(messages.map((m) => m.embeds?.[0]?.title)).toEqual([expect.stringMatching(/^Daily question/)]);
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
+
+      // The reveal, the same way: Discord takes it, the worker is killed waiting, a third bot takes over
+      // once the abandoned claim is stale (twice the job lock).
+      fake.failNext(`/channels/${fake.channelId}/messages`, 200, undefined, 1, { hold: true });
+      const [instanceKey] = await redis.keys(`${prefix}:*inst:daily-*`);
+      const instanceId = instanceKey?.split(':inst:')[1]?.split(':')[0] ?? '';
+      const revealJob = await jobs.queue('discord').getJob(revealJobId(instanceId));
+      await revealJob?.promote();
+      const heldReveal = await fake.waitForCalls('POST', `/channels/${fake.channelId}/messages`, 3, 15_000);
+      expect((heldReveal[2]?.body as { embeds?: Array<{ title?: string }> }).embeds?.[0]?.title).toMatch(/^Revealed/);
+      second.child.kill('SIGKILL');
+      await second.exited;
+      const third = startBot();
+      await third.ready;
+      const reveals = await fake.waitForCalls('POST', `/channels/${fake.channelId}/messages`, 4, 30_000);
+      expect((reveals[3]?.body as { nonce?: string }).nonce).toBe((reveals[2]?.body as { nonce?: string }).nonce);
+      for (let i = 0; i < 200; i++) {
+        if ((await redis.hget(instanceKey ?? '', 'revealPosted')) === '1') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const titles = [...fake.world.messages.values()].filter((m) => m.channel_id === fake.channelId).map((m) => m.embeds?.[0]?.title);
+      expect(titles).toEqual([expect.stringMatching(/^Daily question/), expect.stringMatching(/^Revealed/)]);
+      third.child.kill('SIGTERM');
+      expect(await third.exited).toBe(0);
     } finally {
       await jobs.close();
       await redis.quit();
     }
-  }, 60_000);
+  }, 90_000);
 });

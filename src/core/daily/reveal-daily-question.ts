@@ -13,9 +13,6 @@ import { renderReveal } from './render-reveal.js';
 
 export type RevealOutcome = 'revealed' | 'already-revealed' | 'missing';
 
-/** A reveal claim older than this was abandoned by a crashed process and may be taken over. */
-export const REVEAL_CLAIM_STALE_MS = 60_000;
-
 /**
  * Closes an instance to answers and posts its reveal exactly once, whether the delayed job, a
  * retried job or `/daily reveal` gets there first. A job that finds a fresh claim retries later
@@ -27,7 +24,7 @@ export async function revealDailyQuestion(
   instanceId: string,
   trigger: 'job' | 'command',
 ): Promise<RevealOutcome> {
-  const claim = await deps.instances.claimReveal(channel, instanceId, deps.clock.now().getTime(), REVEAL_CLAIM_STALE_MS);
+  const claim = await deps.instances.claimReveal(channel, instanceId, deps.clock.now().getTime(), deps.claimStaleMs);
   if (claim === 'missing') return 'missing';
   if (claim === 'done') return 'already-revealed';
   if (claim === 'busy') {

@@ -5,9 +5,6 @@ import type { ChannelRef } from '../types.js';
 import { mockSummary, roundCard, roundResult } from './mock-render.js';
 import { type MockScore, type MockSession, roundInstanceId, roundTimerJobId } from './mock-session.js';
 
-/** A round-end claim older than this was abandoned by a crashed process and may be taken over. */
-const CLAIM_STALE_MS = 60_000;
-
 export type RoundEnd = 'timer' | 'all-answered' | 'skip' | 'end';
 
 function platformOf(deps: BotDeps, channel: ChannelRef) {
@@ -59,7 +56,7 @@ export async function startRound(deps: BotDeps, session: MockSession, round: num
  * or posts the final results. A timer for a round already ended does nothing.
  */
 export async function endRound(deps: BotDeps, channel: ChannelRef, instanceId: string, why: RoundEnd): Promise<'ended' | 'not-open'> {
-  const claim = await deps.instances.claimReveal(channel, instanceId, deps.clock.now().getTime(), CLAIM_STALE_MS);
+  const claim = await deps.instances.claimReveal(channel, instanceId, deps.clock.now().getTime(), deps.claimStaleMs);
   if (claim === 'busy' && why === 'timer') throw new RetryLaterError(`round ${instanceId} is being ended elsewhere`);
   if (claim !== 'claimed' && claim !== 'reclaimed') return 'not-open';
   const [instance, session] = await Promise.all([deps.instances.get(channel, instanceId), deps.mocks.get(channel)]);

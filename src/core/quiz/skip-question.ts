@@ -3,9 +3,6 @@ import { UserFacingError } from '../errors.js';
 import { renderSolution } from '../grading/index.js';
 import { t } from '../i18n/messages.js';
 
-/** A closed claim older than this was abandoned by a crash; see revealDailyQuestion. */
-const CLAIM_STALE_MS = 60_000;
-
 /**
  * `/skip`: gives up the member's open /quiz question: it is closed to answers (its buttons too) and
  * the solution is shown; nothing is recorded, so it scores nothing and moves no statistics.
@@ -18,7 +15,7 @@ export async function skipQuestion(ctx: UseCaseContext): Promise<void> {
   if (pending.mode !== 'quiz') throw new UserFacingError('skip-only-quiz');
   const question = deps.bank.byId(pending.questionId);
   if (!question) throw new UserFacingError('question-gone');
-  const claim = await deps.instances.claimReveal(event.channel, pending.id, deps.clock.now().getTime(), CLAIM_STALE_MS);
+  const claim = await deps.instances.claimReveal(event.channel, pending.id, deps.clock.now().getTime(), deps.claimStaleMs);
   if (claim === 'missing') throw new UserFacingError('question-gone');
   await Promise.all([
     deps.instances.markRevealPosted(event.channel, pending.id),
