@@ -101,13 +101,15 @@ describe('exactly-once daily posts across a crash', () => {
       const revealJob = await jobs.queue('discord').getJob(revealJobId(instanceId));
       await revealJob?.promote();
       const heldReveal = await fake.waitForCalls('POST', `/channels/${fake.channelId}/messages`, 3, 15_000);
-      expect((heldReveal[2]?.body as { embeds?: Array<{ title?: string }> }).embeds?.[0]?.title).toMatch(/^Revealed/);
+      const revealBody = (heldReveal[2]?.body ?? {}) as { embeds?: Array<{ title?: string }> };
+      expect(revealBody.embeds?.[0]?.title).toMatch(/^Revealed/);
       second.child.kill('SIGKILL');
       await second.exited;
       const third = startBot();
       await third.ready;
       const reveals = await fake.waitForCalls('POST', `/channels/${fake.channelId}/messages`, 4, 30_000);
-      expect((reveals[3]?.body as { nonce?: string }).nonce).toBe((reveals[2]?.body as { nonce?: string }).nonce);
+      const nonceOf = (i: number) => ((reveals[i]?.body ?? {}) as { nonce?: string }).nonce;
+      expect(nonceOf(3)).toBe(nonceOf(2));
       for (let i = 0; i < 200; i++) {
         if ((await redis.hget(instanceKey ?? '', 'revealPosted')) === '1') break;
         await new Promise((r) => setTimeout(r, 50));
