@@ -37,6 +37,9 @@ function start(env: Record<string, string>, input?: string): { child: ChildProce
 }
 
 const prefix = () => `e2e-${Math.random().toString(36).slice(2, 8)}`;
+const fixtureBank = join(root, 'test', 'fixtures', 'bank');
+/** A question answered right, then the board: boards list only members who scored. */
+const scoringScript = '/quiz t-handshake-count\n/answer B\n/leaderboard\n';
 
 describe('npm start: the console bot', () => {
   it('stops a redis-server left behind by a bot that was killed with SIGKILL', async () => {
@@ -78,7 +81,7 @@ describe('npm start: the console bot', () => {
     const redisPid = Number(readFileSync(join(dataDir, 'redis-server.pid'), 'utf8'));
 
     // The README's piped example, while the first bot runs.
-    const piped = await start({ REDIS_DATA_DIR: dataDir }, '/as bob\n/quiz tcp\n/answer A\n/leaderboard\n').done;
+    const piped = await start({ REDIS_DATA_DIR: dataDir, QUESTIONS_DIR: fixtureBank }, `/as bob\n${scoringScript}`).done;
     expect(piped.code).toBe(0);
     expect(piped.stderr).toContain('using the private redis-server another PrepBot runs');
     expect(piped.stdout).toMatch(/1\. bob · \d+/);
@@ -104,7 +107,7 @@ describe('npm start: the console bot', () => {
   });
 
   it('runs a piped script: a question, a grade and a leaderboard with the user, then exits 0', async () => {
-    const { done } = start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix() }, '/quiz tcp\n/answer A\n/leaderboard\n');
+    const { done } = start({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix(), QUESTIONS_DIR: fixtureBank }, scoringScript);
     const run = await done;
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/== Question [a-z0-9-]+ ==/);
@@ -225,7 +228,7 @@ describe('npm start: the console bot', () => {
 
   it('without REDIS_URL starts a private redis-server, keeps points across restarts, and leaves no orphan', async () => {
     const dataDir = join(scratch, 'redis-data');
-    const first = await start({ REDIS_DATA_DIR: dataDir }, '/as carol\n/quiz tcp\n/answer A\n/leaderboard\n').done;
+    const first = await start({ REDIS_DATA_DIR: dataDir, QUESTIONS_DIR: fixtureBank }, `/as carol\n${scoringScript}`).done;
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('started a private redis-server');
     const row = /1\. carol · \d+/.exec(first.stdout)?.[0];
