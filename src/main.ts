@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { createAdapters } from './adapters/create-adapters.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { composeBot, systemClock } from './compose.js';
 import { ConfigError, configSecrets, loadConfig } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
+import { interactiveLogStream } from './infra/interactive-log-stream.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
 import { BullmqJobQueue } from './infra/queue/bullmq-job-queue.js';
@@ -24,7 +26,11 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel, process.stderr, { secrets: configSecrets(config) });
+  // At an interactive console, JSON log lines would bury the prompt: they go to a file, and only
+  // warnings reach the terminal, as one readable line.
+  const interactive = config.console && Boolean(process.stdin.isTTY);
+  const logTo = interactive ? interactiveLogStream(join(config.redis.dataDir, '..', 'prepbot.log')) : process.stderr;
+  const logger = createLogger(config.logLevel, logTo, { secrets: configSecrets(config) });
 
   const loaded = loadQuestionFiles(config.questionsDir);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
