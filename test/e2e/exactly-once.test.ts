@@ -98,7 +98,13 @@ describe('exactly-once daily posts across a crash', () => {
       fake.failNext(`/channels/${fake.channelId}/messages`, 200, undefined, 1, { hold: true });
       const [instanceKey] = await redis.keys(`${prefix}:*inst:daily-*`);
       const instanceId = instanceKey?.split(':inst:')[1]?.split(':')[0] ?? '';
-      const revealJob = await jobs.queue('discord').getJob(revealJobId(instanceId));
+      // The bot schedules the reveal right after recording the post: wait for the job, then make it due.
+      let revealJob = await jobs.queue('discord').getJob(revealJobId(instanceId));
+      for (let i = 0; i < 200 && !revealJob; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        revealJob = await jobs.queue('discord').getJob(revealJobId(instanceId));
+      }
+      expect(revealJob).toBeDefined();
       await revealJob?.promote();
       const heldReveal = await fake.waitForCalls('POST', `/channels/${fake.channelId}/messages`, 3, 15_000);
       const revealBody = (heldReveal[2]?.body ?? {}) as { embeds?: Array<{ title?: string }> };

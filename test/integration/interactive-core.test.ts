@@ -83,6 +83,7 @@ describe('open instances of different kinds in one channel', () => {
     expect(app.platform.edits[0]?.ref).toEqual(posted?.ref);
     expect(app.platform.edits[0]?.message.actions).toBeUndefined();
     expect(app.platform.edits[0]?.message.footer).toContain('Answers are closed');
+    expect(app.platform.edits[0]?.message.title).toBe(posted?.message.title); // it keeps its daily title
     await app.text(admin(), '/daily now'); // t-handshake-count: single choice, buttons
     await app.text(admin(), '/daily reveal');
     const buttons = app.platform.edits[1]?.message.actions ?? [];

@@ -1,4 +1,5 @@
 import { localDate } from '../calendar.js';
+import type { Locale } from '../i18n/catalog.js';
 import type { QuestionInstance } from '../instances/question-instance.js';
 import { PermanentJobError } from '../jobs/job-errors.js';
 import { pickFreshQuestion } from '../questions/pick-fresh-question.js';
@@ -68,7 +69,7 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
       channel,
       {
         ...card,
-        title: `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), schedule.timezone) })} · ${question.id}`,
+        title: dailyCardTitle(instance, question.id, locale, schedule.timezone),
         footer: `${card.footer ?? ''}\n${dt(locale, 'daily-footer', { time: formatZonedTime(revealAt, schedule.timezone) })}`,
       },
       { idempotencyKey: `post:${instance.id}`, retry: !firstAttempt },
@@ -92,4 +93,9 @@ export async function postDailyQuestion(deps: DailyDeps, channel: ChannelRef, ru
 /** The run key of a scheduled post: the channel's local date, so one post per channel and day. */
 export function scheduledRunKey(at: Date, timezone: string): string {
   return localDate(at, timezone).replaceAll('-', '');
+}
+
+/** The title of a daily question's message: the date in the channel's zone and the question id. */
+export function dailyCardTitle(instance: { createdAt: number }, questionId: string, locale: Locale, timezone: string): string {
+  return `${dt(locale, 'daily-title', { date: localDate(new Date(instance.createdAt), timezone) })} · ${questionId}`;
 }

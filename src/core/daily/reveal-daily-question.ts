@@ -9,6 +9,7 @@ import { recordReview } from '../srs/record-review.js';
 import type { ChannelRef } from '../types.js';
 import { dt } from './daily-messages.js';
 import type { DailyDeps } from './daily-ports.js';
+import { dailyCardTitle } from './post-daily-question.js';
 import { renderReveal } from './render-reveal.js';
 
 export type RevealOutcome = 'revealed' | 'already-revealed' | 'missing';
@@ -59,7 +60,13 @@ export async function revealDailyQuestion(
     const card = questionCard(question, instance.id, locale, 'public', platform.capabilities);
     const buttons = (card.actions ?? []).flatMap((a) => (a.type === 'button' ? [{ ...a, disabled: true }] : []));
     await platform
-      .edit(instance.posted, { ...card, actions: buttons.length > 0 ? buttons : undefined, footer: dt(locale, 'daily-closed-footer') })
+      .edit(instance.posted, {
+        ...card,
+        // The message keeps the title it was posted with.
+        title: dailyCardTitle(instance, question.id, locale, instance.timezone ?? deps.defaultTimezone),
+        actions: buttons.length > 0 ? buttons : undefined,
+        footer: dt(locale, 'daily-closed-footer'),
+      })
       .catch((error: unknown) => deps.errorSink(error, { phase: 'close-question-message', instanceId }));
   }
   return 'revealed';
