@@ -3,7 +3,7 @@
  * (parse + score; per-question tables are cached after the first answer, as in the running bot).
  * Inputs cycle through realistic typed and button answers.
  */
-import { gradeAnswer } from '../src/core/grading/grade-answer.js';
+import { gradeAnswer, MAX_EXPANDED } from '../src/core/grading/grade-answer.js';
 import type { AnswerInput } from '../src/core/grading/grade-result.js';
 import { INPUT_LIMITS } from '../src/core/input-limits.js';
 import { type Question, questionFileItemSchema } from '../src/core/questions/schema.js';
@@ -132,20 +132,20 @@ function measure(name: string, q: Question, inputs: readonly AnswerInput[], note
 }
 
 /**
- * The longest answer the core accepts (INPUT_LIMITS.answer characters) of the worst character there is:
- * U+FDFA grows 18-fold under NFKC, so every kind grades 36,000 characters. Milliseconds per answer, the
- * slowest kind first in the note; this is the event-loop time one hostile member can cost per message.
+ * The worst an answer can cost: the event-loop time one hostile member can take per message. Two
+ * inputs: the longest answer the core accepts (INPUT_LIMITS.answer characters) of U+FDFA, which grows
+ * 18-fold under NFKC and is refused once expanded past MAX_EXPANDED; and the longest that is still
+ * graded (as many U+FDFA as expand to just under that bound). Milliseconds per answer, slowest kind first.
  */
-function worstCase(): BenchResult {
-  const longest = text('\uFDFA'.repeat(INPUT_LIMITS.answer));
+function worstCase(name: string, input: AnswerInput): BenchResult {
   const kinds = { single, multi, short, open };
   const perKind = Object.entries(kinds).map(([kind, q]) => {
-    for (let i = 0; i < 3; i++) gradeAnswer(q, longest); // warm-up: tables built, code optimised
+    for (let i = 0; i < 3; i++) gradeAnswer(q, input); // warm-up: tables built, code optimised
     const times: number[] = [];
     const until = performance.now() + 500;
     while (performance.now() < until || times.length < 10) {
       const start = performance.now();
-      gradeAnswer(q, longest);
+      gradeAnswer(q, input);
       times.push(performance.now() - start);
     }
     times.sort((x, y) => x - y);
@@ -154,12 +154,7 @@ function worstCase(): BenchResult {
   perKind.sort((x, y) => y.median - x.median);
   const worst = perKind[0];
   const each = perKind.map((k) => `${k.kind} ${k.median.toFixed(2)} (max ${k.max.toFixed(2)})`).join(', ');
-  return {
-    name: `longest answer (${INPUT_LIMITS.answer} x U+FDFA), slowest kind`,
-    value: worst?.median ?? 0,
-    unit: 'ms/answer',
-    note: `median ms per kind: ${each}`,
-  };
+  return { name, value: worst?.median ?? 0, unit: 'ms/answer', note: `median ms per kind: ${each}` };
 }
 
 export default async function bench(): Promise<BenchResult[]> {
@@ -169,6 +164,10 @@ export default async function bench(): Promise<BenchResult[]> {
     measure('multi typed', multi, multiTyped, 'letters, numbers, option texts, 全选, Chinese punctuation'),
     measure('short', short, shortTyped, 'accepted forms, units, Chinese numerals, near misses'),
     measure('open', open, openTyped, '5 key points, zh and en answers of 30-120 chars'),
-    worstCase(),
+    worstCase(`longest answer (${INPUT_LIMITS.answer} x U+FDFA), refused once expanded`, text('\uFDFA'.repeat(INPUT_LIMITS.answer))),
+    worstCase(
+      `longest graded answer (${Math.floor(MAX_EXPANDED / 18)} x U+FDFA, ${MAX_EXPANDED} characters expanded)`,
+      text('\uFDFA'.repeat(Math.floor(MAX_EXPANDED / 18))),
+    ),
   ];
 }

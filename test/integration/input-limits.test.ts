@@ -20,8 +20,11 @@ describe('input limits: every text is measured before anything parses or grades 
     await app.text(ann, '/quiz g-why-gil');
     const over = await app.text(ann, `/answer ${'x'.repeat(INPUT_LIMITS.answer + 1)}`);
     expect(over.map((m) => [m.visibility, m.tone, m.text])).toEqual([['private', 'error', tooLong(2001, 2000)]]);
-    // Still open: the longest allowed answer of the worst character (18x under NFKC) is graded.
-    const [graded] = await app.text(ann, `/answer ${'\uFDFA'.repeat(INPUT_LIMITS.answer)}`);
+    // The longest allowed answer of the worst character (18x under NFKC) is refused once expanded, quickly,
+    // and not graded; an answer at the limit of ordinary characters is graded.
+    const [expanded] = await app.text(ann, `/answer ${'\uFDFA'.repeat(INPUT_LIMITS.answer)}`);
+    expect(expanded?.text).toContain('too long once its characters are spelled out');
+    const [graded] = await app.text(ann, `/answer ${'x'.repeat(INPUT_LIMITS.answer)}`);
     expect(graded?.tone).not.toBe('error');
     expect(graded?.text).not.toContain('too long');
   });

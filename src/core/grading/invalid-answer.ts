@@ -8,7 +8,9 @@ import type { OptionKey, Question, QuestionKind } from '../questions/schema.js';
  * - `ambiguous`: a single letter or digit that names one option but is also the exact text of another
  *   (option A when option B's text is "A"); `candidates` holds both readings;
  * - `wrong-input-type`: option keys sent for a short or open item;
- * - `spelling-close`: a short answer a small edit away from an accepted form (a typo, not a wrong answer).
+ * - `spelling-close`: a short answer a small edit away from an accepted form (a typo, not a wrong answer);
+ * - `too-long`: text that grows past a bound under Unicode normalisation (ligatures such as U+FDFA
+ *   expand 18-fold), refused before the costly steps so grading time stays bounded.
  */
 export const INVALID_REASONS = [
   'empty',
@@ -17,6 +19,7 @@ export const INVALID_REASONS = [
   'ambiguous',
   'wrong-input-type',
   'spelling-close',
+  'too-long',
 ] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 

@@ -37,6 +37,9 @@ export function renderInvalidAnswer(invalid: InvalidAnswer, question: Question, 
     case 'spelling-close':
       lines.push(t('spellingClose'));
       break;
+    case 'too-long':
+      lines.push(t('invalidTooLong'));
+      break;
   }
   if (isChoice) {
     lines.push(t('validOptions'));
