@@ -1,18 +1,10 @@
 import { registerCommands } from '../src/adapters/discord/register-commands.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfigOrReport } from '../src/config.js';
 
 /** `npm run discord:register`: registers the slash commands (to DISCORD_GUILD_ID's server when set). */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport();
+  if (!config) return 1;
   if (!config.discord) {
     process.stderr.write('Set DISCORD_TOKEN and DISCORD_APP_ID (see docs/discord.md) to register the slash commands.\n');
     return 1;

@@ -183,3 +183,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     systemPath: env.PATH ?? '',
   };
 }
+
+/** For entry points: the configuration, or undefined after printing every problem to stderr. */
+export function loadConfigOrReport(): Config | undefined {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { ConfigError, configSecrets, loadConfig } from './config.js';
+import { configSecrets, loadConfigOrReport } from './config.js';
 import { createLogger } from './infra/logger.js';
 import { type EmbeddedRedis, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
 
@@ -10,16 +10,8 @@ import { type EmbeddedRedis, startEmbeddedRedis } from './infra/redis/embedded-r
  * job queue, and any shard's worker can post to any channel (posts go through REST, not the gateway).
  */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport();
+  if (!config) return 1;
   if (!config.discord) {
     process.stderr.write('Set DISCORD_TOKEN and DISCORD_APP_ID to run Discord shards (see docs/discord.md).\n');
     return 1;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createAdapters } from './adapters/create-adapters.js';
 import type { PlatformAdapter } from './adapters/platform-adapter.js';
 import { composeBot, systemClock } from './compose.js';
-import { ConfigError, configSecrets, loadConfig } from './config.js';
+import { type Config, configSecrets, loadConfigOrReport } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
 import { interactiveLogStream } from './infra/interactive-log-stream.js';
@@ -16,16 +16,8 @@ import { createRedis } from './infra/redis/redis-client.js';
 
 /** Composition root: config -> bank -> Redis (or a private one) -> core -> adapters; graceful shutdown. */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfigOrReport();
+  if (!config) return 1;
   // At an interactive console, JSON log lines would bury the prompt: they go to a file, and only
   // warnings reach the terminal, as one readable line.
   const interactive = config.console && Boolean(process.stdin.isTTY);
@@ -181,7 +173,7 @@ function errorSink(logger: Logger) {
     logger.error({ err: error, ...context }, 'unexpected error while handling an event');
 }
 
-function describePlatforms(config: ReturnType<typeof loadConfig>): string[] {
+function describePlatforms(config: Config): string[] {
   return [config.console ? 'console' : undefined, config.discord ? 'discord' : undefined, config.slack ? 'slack' : undefined].filter(
     (p): p is string => p !== undefined,
   );

@@ -5,6 +5,7 @@ import type { DrillSession, DrillStore } from '../../core/drill/drill-session.js
 import { channelRefSchema } from '../../core/jobs/job-definitions.js';
 import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import { parseStoredJson } from './parse-stored-json.js';
 
 const sessionSchema = z.object({
   id: z.string(),
@@ -26,14 +27,7 @@ export class RedisDrillStore implements DrillStore {
   ) {}
 
   async get(ch: ChannelRef, userId: string): Promise<DrillSession | undefined> {
-    const raw = await this.redis.get(this.keys.drill(ch, userId));
-    if (!raw) return undefined;
-    try {
-      const parsed = sessionSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    return parseStoredJson(await this.redis.get(this.keys.drill(ch, userId)), sessionSchema);
   }
 
   async save(session: DrillSession): Promise<void> {

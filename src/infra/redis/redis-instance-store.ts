@@ -16,6 +16,7 @@ import { channelRefSchema } from '../../core/jobs/job-definitions.js';
 import type { ChannelRef, MessageRef, WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
+import { parseStoredJson } from './parse-stored-json.js';
 
 /** A user's answer pointer and rateable pointer outlive an unanswered question by a week. */
 export const POINTER_TTL_S = 7 * 24 * 3600;
@@ -100,14 +101,9 @@ function identityOf(instance: InstanceIdentity): InstanceIdentity {
   return { id, questionId, mode, channel, audience, session, createdAt, revealAt, timezone, locale, secret };
 }
 
+/** A pointer from an older version (a bare id) counts as none. */
 function parsePointer(raw: string | null | undefined): InstanceIdentity | undefined {
-  if (!raw) return undefined;
-  try {
-    const parsed = identitySchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined; // a pointer from an older version (a bare id): as if there were none
-  }
+  return parseStoredJson(raw, identitySchema);
 }
 
 export class RedisInstanceStore implements InstanceStore {

@@ -6,6 +6,7 @@ import type { JoinOutcome, MockSession, MockStore } from '../../core/mock/mock-s
 import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
+import { parseStoredJson } from './parse-stored-json.js';
 
 /** An abandoned session is forgotten after a day. */
 const SESSION_TTL_MS = 24 * 3600_000;
@@ -70,14 +71,7 @@ export class RedisMockStore implements MockStore {
   }
 
   async get(ch: ChannelRef): Promise<MockSession | undefined> {
-    const raw = await this.redis.get(this.keys.mock(ch));
-    if (!raw) return undefined;
-    try {
-      const parsed = sessionSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    return parseStoredJson(await this.redis.get(this.keys.mock(ch)), sessionSchema);
   }
 
   async save(session: MockSession): Promise<void> {
@@ -109,14 +103,7 @@ export class RedisMockStore implements MockStore {
   }
 
   async getPair(ch: ChannelRef): Promise<PairSession | undefined> {
-    const raw = await this.redis.get(this.keys.mockPair(ch));
-    if (!raw) return undefined;
-    try {
-      const parsed = pairSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    return parseStoredJson(await this.redis.get(this.keys.mockPair(ch)), pairSchema);
   }
 
   async savePair(session: PairSession): Promise<void> {

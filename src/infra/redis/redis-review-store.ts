@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ReviewStore, StoredReview } from '../../core/srs/review-card.js';
 import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import { parseStoredJson } from './parse-stored-json.js';
 
 const cardSchema = z.object({
   due: z.number(),
@@ -20,13 +21,7 @@ const storedSchema = z.object({ card: cardSchema, previous: cardSchema.optional(
 
 /** A stored card, or undefined for none (or one this version cannot read: it starts afresh). */
 export function parseStoredReview(raw: string | null | undefined): StoredReview | undefined {
-  if (!raw) return undefined;
-  try {
-    const parsed = storedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStoredJson(raw, storedSchema);
 }
 
 /** Kept two days: long enough to cover any zone's "today". */
