@@ -98,6 +98,7 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
         this.deps.users.localeOf(event.channel, event.user.userId),
         event.deliveryId ? this.deps.deliveries.firstDelivery(`${event.user.platform}:${event.deliveryId}`) : true,
         this.deps.users.remember(event.channel, event.user),
+        ...mentionedMembers(event).map((member) => this.deps.users.remember(event.channel, member)),
       ]);
       locale = chosen ?? locale;
       if (!first) return;
@@ -192,4 +193,15 @@ function commandAck(command: CommandInvocation, capabilities: Capabilities): Ack
   const formOption = spec?.opensFormWhenEmpty;
   if (formOption && capabilities.forms && !command.args[formOption]?.trim()) return { kind: 'form' };
   return { kind: 'reply', visibility: replyVisibility(command) };
+}
+
+/**
+ * Members an event names with their display name: resolved by the platform (Discord) or written in
+ * a Slack mention (`<@U123|ann>`), so an interview or /stats can call them by name before they speak.
+ */
+function mentionedMembers(event: InboundEvent): UserRef[] {
+  const names: Record<string, string> = {};
+  if (event.kind === 'command') Object.assign(names, event.command.mentions);
+  if (event.kind === 'text') for (const m of event.text.matchAll(/<@([\w.-]+)\|([^>]+)>/g)) if (m[1] && m[2]) names[m[1]] = m[2];
+  return Object.entries(names).map(([userId, displayName]) => ({ platform: event.user.platform, userId, displayName, isAdmin: false }));
 }

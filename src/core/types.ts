@@ -34,6 +34,8 @@ export interface CommandInvocation {
   name: string;
   sub?: string | undefined;
   args: Record<string, string>;
+  /** Display names of members the options mention, when the platform resolved them (Discord). */
+  mentions?: Record<string, string> | undefined;
 }
 
 interface EventBase {

@@ -317,6 +317,13 @@ describe('Discord adapter through the real discord.js client', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('names a mentioned member by the name Discord resolved, before they have said anything', async () => {
+    const newcomer = fake.world.addUser({ username: 'newbie', globalName: 'New Bie' });
+    const injected = await fake.inject.slashCommand({ name: 'stats', options: [{ name: 'member', type: T.User, value: newcomer.id }] });
+    const reply = await firstMessage(injected);
+    expect(reply.embeds?.[0]?.title).toBe('Stats · New Bie');
+  });
+
   it('suggests topics while typing (autocomplete)', async () => {
     const injected = await fake.inject.autocomplete({ name: 'quiz', focusedOption: 'target', value: 'tc' });
     const callback = (await injected.waitForCallback()).body as { type: number; data: { choices: Array<{ value: string }> } };

@@ -197,12 +197,12 @@ describe('pair mock interviews', () => {
   it('the interviewer marks key points privately (buttons and typed), adds a note, swaps roles, and both get the summary', async () => {
     app = createTestApp();
     const [ann, bob] = [app.user('ann'), app.user('bob')];
-    await app.text(bob, '/help'); // names come from members' own events
     const [self] = await app.text(ann, `/mock pair <@${ann.userId}>`);
     expect(self?.text).toContain('Pick someone else');
     const started = await app.interact({
       kind: 'text',
-      text: `/mock pair <@${bob.userId}> gil questions=1`,
+      // bob has not said anything yet: his name comes from the mention (Slack writes <@id|name>).
+      text: `/mock pair <@${bob.userId}|bob> gil questions=1`,
       channel: app.channel,
       user: ann,
     });

@@ -48,6 +48,18 @@ function argsOf(options: readonly CommandInteractionOption[]): Record<string, st
   return args;
 }
 
+/** The names Discord resolved for the members the options mention, so the core can show them by name. */
+function mentionsOf(options: readonly CommandInteractionOption[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const o of options) {
+    if (o.options) Object.assign(names, mentionsOf(o.options));
+    if (o.type !== ApplicationCommandOptionType.User || !o.user) continue;
+    const member = o.member && 'displayName' in o.member ? o.member.displayName : undefined;
+    names[o.user.id] = member ?? o.user.globalName ?? o.user.username;
+  }
+  return names;
+}
+
 /** A Discord interaction as the core's event (the interaction id makes duplicate deliveries harmless). */
 export function toInboundEvent(i: AnyInteraction): InboundEvent {
   const base = { deliveryId: i.id, channel: channelOf(i), user: userOf(i) };
@@ -55,7 +67,12 @@ export function toInboundEvent(i: AnyInteraction): InboundEvent {
     return {
       ...base,
       kind: 'command',
-      command: { name: i.commandName, sub: i.options.getSubcommand(false) ?? undefined, args: argsOf(i.options.data) },
+      command: {
+        name: i.commandName,
+        sub: i.options.getSubcommand(false) ?? undefined,
+        args: argsOf(i.options.data),
+        mentions: mentionsOf(i.options.data),
+      },
     };
   }
   if (i.isModalSubmit()) {
