@@ -98,6 +98,8 @@ export type RecordOutcome =
  */
 export interface AnswerRecorder {
   record(answer: AnswerToRecord): Promise<RecordOutcome>;
+  /** The member gave a question up after seeing its solution: in practice it can no longer score. */
+  forfeit(workspace: WorkspaceRef, userId: string, questionId: string): Promise<void>;
   /**
    * At the reveal of a secret instance: its answers' points, streaks and statistics, in answer order,
    * once (a retried reveal changes nothing and gets `already`). Returns each member's streak.

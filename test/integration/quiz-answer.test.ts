@@ -331,6 +331,12 @@ describe('/skip', () => {
     expect(await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, sam.userId)).toBeUndefined();
     // Nothing is pending any more: a new /quiz replaces nothing.
     expect(await app.text(sam, '/quiz t-flags')).toHaveLength(1);
+    // Having seen the solution, the question scores nothing later either, and comes back soon.
+    expect((await app.deps.reviews.get(app.channel, sam.userId, 't-handshake-count'))?.card.state).toBe('learning');
+    await app.text(sam, '/quiz t-handshake-count');
+    const [again] = await app.text(sam, '/answer B');
+    expect(again?.text).toContain('No points this time');
+    expect(await app.deps.leaderboards.standing({ workspace: app.channel, period: 'all' }, sam.userId)).toBeUndefined();
   });
 
   it('leaves a drill step to the drill', async () => {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { InstanceIdentity, StoredAnswer } from '../../core/instances/question-instance.js';
 import type { AnswerRecorder, AnswerToRecord, RecordOutcome } from '../../core/ports.js';
+import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
 import { POINTER_TTL_S } from './redis-instance-store.js';
@@ -96,6 +97,10 @@ export class RedisAnswerRecorder implements AnswerRecorder {
       case 'missing':
         return { status: 'missing' };
     }
+  }
+
+  async forfeit(ws: WorkspaceRef, userId: string, questionId: string): Promise<void> {
+    await this.redis.sadd(this.keys.scored(ws, userId), questionId);
   }
 
   async applyDeferred(instance: InstanceIdentity, answers: readonly StoredAnswer[]): Promise<Map<string, number> | 'already'> {
