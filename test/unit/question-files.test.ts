@@ -35,6 +35,13 @@ describe('question file checker: one broken fixture per rule, reported as file:l
       ],
     ],
     [
+      'source-mention',
+      [
+        `${at('source-mention')}:13: learner-facing text mentions its source ("种子"): options.2.why.zh of "handshake"`,
+        `${at('source-mention')}:17: learner-facing text mentions its source ("seed"): explanation.en of "handshake"`,
+      ],
+    ],
+    [
       'yaml-syntax',
       [
         `${at('yaml-syntax')}:11: YAML: Nested mappings are not allowed in compact mappings`,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { findLengthGiveaways, GIVEAWAY_RATIO } from '../../core/questions/length-giveaways.js';
 import { findNearDuplicates } from '../../core/questions/near-duplicates.js';
 import { type Question, questionFileSchema } from '../../core/questions/schema.js';
+import { findSourceMentions } from '../../core/questions/source-mentions.js';
 
 /** One problem in the bank, pointing at the file and line a person should fix. */
 export interface BankProblem {
@@ -159,15 +160,23 @@ export function parseQuestionFile(displayName: string, source: string): LoadedBa
   return { questions, problems };
 }
 
-/** Line of the `id:` of item `index`; only runs when there is a problem to report, parsing each file once. */
-function itemLine(source: string, index: number, cache: Map<string, { doc: Document; lineCounter: LineCounter }>): number {
+/**
+ * Line of the `id:` of item `index` (or of `field` inside it, e.g. ['explanation', 'en']); only runs
+ * when there is a problem to report, parsing each file once.
+ */
+function itemLine(
+  source: string,
+  index: number,
+  cache: Map<string, { doc: Document; lineCounter: LineCounter }>,
+  field: readonly PathKey[] = ['id'],
+): number {
   let parsed = cache.get(source);
   if (!parsed) {
     const lineCounter = new LineCounter();
     parsed = { doc: parseDocument(source, { lineCounter }), lineCounter };
     cache.set(source, parsed);
   }
-  const node = parsed.doc.getIn(['items', index, 'id'], true) as Node | undefined;
+  const node = parsed.doc.getIn(['items', index, ...field], true) as Node | undefined;
   return node?.range ? parsed.lineCounter.linePos(node.range[0]).line : 1;
 }
 
@@ -260,6 +269,16 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
       line: itemLine(at.source, at.index, lines),
       message: `"${q.id}": the correct option${q.kind === 'multi' ? 's are' : ' is'} more than ${GIVEAWAY_RATIO}x longer than every wrong one, so length gives the answer away`,
       severity: 'warning',
+    });
+  }
+  for (const { question, path, word } of findSourceMentions(questions)) {
+    const at = located.get(question);
+    if (!at) continue;
+    problems.push({
+      file: at.file,
+      line: itemLine(at.source, at.index, lines, path),
+      message: `learner-facing text mentions its source ("${word}"): ${path.join('.')} of "${question.id}"`,
+      severity: 'error',
     });
   }
   return { questions, problems };
