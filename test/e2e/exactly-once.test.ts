@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { systemClock } from '../../src/compose.js';
 import { revealJobId } from '../../src/core/daily/daily-jobs.js';
@@ -8,9 +7,8 @@ import { RedisKeys } from '../../src/infra/redis/keys.js';
 import { createRedis } from '../../src/infra/redis/redis-client.js';
 import { RedisDailyScheduleStore } from '../../src/infra/redis/redis-daily-schedule-store.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fake-discord/fake-discord.js';
+import { spawnBot } from '../support/spawn-bot.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const prefix = `e2e-once-${Math.random().toString(36).slice(2, 8)}`;
 let fake: FakeDiscord;
 const children: ChildProcess[] = [];
@@ -25,30 +23,16 @@ afterAll(async () => {
 
 /** A whole bot process (Discord adapter, its job worker) that takes over a dead worker's job after 1.5 s. */
 function startBot(): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      LOG_LEVEL: 'info',
-      DISCORD_TOKEN: 'once-token',
-      DISCORD_APP_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      REDIS_URL: inject('redisUrl'),
-      REDIS_PREFIX: prefix,
-      QUEUE_LOCK_MS: '1500',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const bot = spawnBot({
+    DISCORD_TOKEN: 'once-token',
+    DISCORD_APP_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    REDIS_URL: inject('redisUrl'),
+    REDIS_PREFIX: prefix,
+    QUEUE_LOCK_MS: '1500',
   });
-  children.push(child);
-  let stderr = '';
-  const ready = new Promise<void>((resolve) =>
-    child.stderr?.on('data', (c: Buffer) => {
-      stderr += c.toString();
-      if (stderr.includes('PrepBot ready')) resolve();
-    }),
-  );
-  return { child, ready, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  children.push(bot.child);
+  return { child: bot.child, ready: bot.waitFor('PrepBot ready'), exited: bot.exited };
 }
 
 describe('exactly-once daily posts across a crash', () => {

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeBot } from '../../src/compose.js';
 import { periodBuckets } from '../../src/core/calendar.js';
-import { QuestionBank } from '../../src/core/questions/question-bank.js';
 import { createRedis } from '../../src/infra/redis/redis-client.js';
 import { actionOf, instanceIdOf } from '../support/actions.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
-import { createTestApp, fixtureBank } from '../support/test-app.js';
+import { createTestApp } from '../support/test-app.js';
 
 let app: ReturnType<typeof createTestApp>;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -30,16 +28,7 @@ describe('concurrent duplicate answers', () => {
     const bots = Array.from({ length: PROCESSES }, () => {
       const redis = createRedis(app.url, { enableAutoPipelining: true });
       cleanups.push(() => redis.quit());
-      return composeBot({
-        redis,
-        prefix: app.prefix,
-        bank: new QuestionBank(fixtureBank(), () => 0),
-        defaultLocale: 'en',
-        defaultTimezone: 'UTC',
-        errorSink: (e) => app.errors.push(e),
-        jobs: app.jobs,
-        platforms: {},
-      }).bot;
+      return app.anotherBot({ redis }).bot;
     });
     const platform = new RecordingPlatform();
     // Members pick differently: some all four (right), some two (half right), some one wrong option.

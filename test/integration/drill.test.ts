@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeBot } from '../../src/compose.js';
-import { QuestionBank } from '../../src/core/questions/question-bank.js';
 import type { OutboundMessage } from '../../src/core/types.js';
 import { actionOf, instanceIdOf } from '../support/actions.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
-import { createTestApp, FixedClock, fixtureBank } from '../support/test-app.js';
+import { createTestApp, FixedClock } from '../support/test-app.js';
 
 let app: ReturnType<typeof createTestApp>;
 afterEach(async () => {
@@ -68,16 +66,7 @@ describe('drills', () => {
     const session = await app.deps.drills.get(app.channel, cy.userId);
     expect(session?.step).toBe(1);
     // A new process: a new Bot over the same Redis.
-    const restarted = composeBot({
-      redis: app.redis,
-      prefix: app.prefix,
-      bank: new QuestionBank(fixtureBank(), () => 0),
-      defaultLocale: 'en',
-      defaultTimezone: 'UTC',
-      errorSink: (e) => app.errors.push(e),
-      jobs: app.jobs,
-      platforms: {},
-    }).bot;
+    const restarted = app.anotherBot().bot;
     const platform = new RecordingPlatform();
     const resumed = await platform.deliver(restarted, { kind: 'text', text: '/drill resume', channel: app.channel, user: cy });
     expect(resumed.messages[0]?.title).toMatch(/^Drill 2\/3 · /);

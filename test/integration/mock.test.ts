@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeBot } from '../../src/compose.js';
 import { encodeForm } from '../../src/core/actions/action-codec.js';
 import { mockPoints } from '../../src/core/mock/mock-scoring.js';
 import { MAX_PARTICIPANTS, roundInstanceId, roundTimerJobId } from '../../src/core/mock/mock-session.js';
-import { QuestionBank } from '../../src/core/questions/question-bank.js';
-import { BullmqJobQueue } from '../../src/infra/queue/bullmq-job-queue.js';
 import { createJobWorker } from '../../src/infra/queue/job-worker.js';
 import { actionOf } from '../support/actions.js';
-import { createTestApp, FixedClock, fixtureBank } from '../support/test-app.js';
+import { createTestApp, FixedClock } from '../support/test-app.js';
 
 let app: ReturnType<typeof createTestApp>;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -100,17 +97,7 @@ describe('panel mock interviews', () => {
     await app.text(ann, '/answer A B C D');
     clock.advance(18_000);
     await app.text(bob, '/answer A B'); // half right
-    const restarted = composeBot({
-      redis: app.redis,
-      prefix: app.prefix,
-      bank: new QuestionBank(fixtureBank(), () => 0),
-      defaultLocale: 'en',
-      defaultTimezone: 'UTC',
-      errorSink: (e) => app.errors.push(e),
-      jobs: new BullmqJobQueue(app.redis, app.keys.bullPrefix(), clock),
-      platforms: { slack: app.platform },
-      clock,
-    });
+    const restarted = app.anotherBot({ platforms: { slack: app.platform } });
     const worker = createJobWorker(app.redis, app.keys.bullPrefix(), 'slack', restarted.jobHandlers, {
       onError: (e) => app.errors.push(e),
     });

@@ -8,7 +8,7 @@ import { loadQuestionFiles } from '../../src/infra/questions/load-question-files
 import { BullmqJobQueue } from '../../src/infra/queue/bullmq-job-queue.js';
 import { createJobWorker, type WorkerOptions } from '../../src/infra/queue/job-worker.js';
 import { RedisKeys } from '../../src/infra/redis/keys.js';
-import { createRedis } from '../../src/infra/redis/redis-client.js';
+import { createRedis, type Redis } from '../../src/infra/redis/redis-client.js';
 import { type RecordedInteraction, RecordingPlatform } from './recording-platform.js';
 import { dropPrefix, testRedis } from './redis.js';
 
@@ -85,6 +85,23 @@ export function createTestApp(options: TestAppOptions = {}) {
   /** Clicks an action (button or select menu) the core put on a message. */
   const click = (who: UserRef, actionId: string, values?: string[], where: ChannelRef = channel) =>
     interact({ kind: 'action', actionId, values, channel: where, user: who });
+  /**
+   * Another bot process on the same Redis and key prefix (a restart, or a second process when a
+   * deployment scales out): its own core, on the connection given (default: the app's).
+   */
+  function anotherBot(o: { redis?: Redis; platforms?: Partial<Record<Platform, ChatPlatform>> } = {}) {
+    return composeBot({
+      redis: o.redis ?? redis,
+      prefix,
+      bank: new QuestionBank(fixtureBank(), options.random ?? (() => 0)),
+      defaultLocale: 'en',
+      defaultTimezone: options.defaultTimezone ?? 'UTC',
+      errorSink: (e) => errors.push(e),
+      jobs,
+      platforms: o.platforms ?? {},
+      clock,
+    });
+  }
   /** A worker for one platform's queue, closed with the app. */
   function startWorker(platform: 'slack' | 'discord' | 'console' = 'slack', workerOptions: WorkerOptions = {}): Worker {
     const w = createJobWorker(redis, keys.bullPrefix(), platform, jobHandlers, { onError: (e) => errors.push(e), ...workerOptions });
@@ -110,6 +127,7 @@ export function createTestApp(options: TestAppOptions = {}) {
     text,
     click,
     startWorker,
+    anotherBot,
     async close() {
       await Promise.all(workers.splice(0).map((w) => w.close(true)));
       await jobs
