@@ -50,6 +50,8 @@ export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGrade
     correct: score >= OPEN_CORRECT_THRESHOLD,
     coveredKeyPoints: covered,
     missedKeyPoints: missed,
-    feedback: [{ type: 'key-points', covered: [...covered], missed: [...missed] }, { type: 'reference' }, { type: 'self-rate' }],
+    judgements: question.keyPoints.map((k) => ({ id: k.id, verdict: covered.includes(k.id) ? 'covered' : 'missed' })),
+    gradedBy: 'key-points',
+    feedback: [{ type: 'key-points', judgements: question.keyPoints.map((k) => ({ id: k.id, verdict: covered.includes(k.id) ? 'covered' : 'missed' })) }, { type: 'reference' }, { type: 'self-rate' }],
   };
 }

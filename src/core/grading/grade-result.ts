@@ -20,8 +20,8 @@ export type FeedbackItem =
   | { type: 'numeric-off' }
   /** Short numeric answer measuring the wrong thing (a size where a time is asked). */
   | { type: 'unit-mismatch'; given: Dimension; expected: Dimension }
-  /** Open: which key points (by id) the answer covered and missed. */
-  | { type: 'key-points'; covered: string[]; missed: string[] }
+  /** Open: each key point's verdict, with the part of the answer that covered it or the misconception found. */
+  | { type: 'key-points'; judgements: KeyPointJudgement[] }
   /** Open: show the reference answer. */
   | { type: 'reference' }
   /** Open: invite the user to rate themselves (again / hard / good / easy). */
@@ -49,10 +49,27 @@ export interface ChoiceGradeResult extends GradeResultBase {
 export interface ShortGradeResult extends GradeResultBase {
   kind: 'short';
 }
+/** How far an open answer states one key point. */
+export type KeyPointVerdict = 'covered' | 'partly' | 'missed';
+
+/** One key point judged; optional fields are absent (never undefined) so the result stays plain JSON. */
+export interface KeyPointJudgement {
+  id: string;
+  verdict: KeyPointVerdict;
+  /** The part of the answer that covered (or partly covered) the point, as the user wrote it, clipped. */
+  quote?: string;
+  /** A wrong statement found about this point, in both languages; it cancels the point. */
+  misconception?: { zh: string; en: string };
+}
+
 export interface OpenGradeResult extends GradeResultBase {
   kind: 'open';
   coveredKeyPoints: string[];
   missedKeyPoints: string[];
+  /** One per key point, in the question's order. */
+  judgements: KeyPointJudgement[];
+  /** Who judged: the built-in key-point grader, or the optional model grader (GRADER_URL). */
+  gradedBy: 'key-points' | 'model';
 }
 
 /** A graded answer; plain JSON data (no undefined, no class instances), so it can be stored as is. */

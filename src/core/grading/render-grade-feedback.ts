@@ -54,7 +54,12 @@ export function renderGradeFeedback(result: GradeResult, question: Question, loc
       case 'unit-mismatch':
         return [t('unitMismatch', { given: t(DIMENSION_KEYS[item.given]), expected: t(DIMENSION_KEYS[item.expected]) })];
       case 'key-points':
-        return [t('keyPointsCovered'), ...bullets(item.covered), t('keyPointsMissed'), ...bullets(item.missed)];
+        return [
+          t('keyPointsCovered'),
+          ...bullets(item.judgements.filter((j) => j.verdict === 'covered').map((j) => j.id)),
+          t('keyPointsMissed'),
+          ...bullets(item.judgements.filter((j) => j.verdict !== 'covered').map((j) => j.id)),
+        ];
       case 'reference':
         return question.kind === 'open' ? [t('referenceAnswer'), question.reference[locale]] : [];
       case 'self-rate':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimSyntaxError } from '../grading/claims.js';
 
 /**
  * The question bank format. One YAML file per topic under questions/; see docs/question-format.md.
@@ -129,12 +130,29 @@ export const shortItemSchema = z.strictObject({
   explanation: localizedSchema,
 });
 
+/** A claim in its written form; parsed by parseClaim (core/grading/claims.ts), which the refine mirrors. */
+const claimText = text.refine((c) => claimSyntaxError(c) === undefined, { error: (issue) => `bad claim: ${claimSyntaxError(String(issue.input))}` });
+
 export const keyPointSchema = z.strictObject({
   id: idSchema,
   /** The key point as shown to the user after grading. */
   text: localizedSchema,
-  /** Phrases that show the point is covered: any one of them found in the normalised answer counts. */
+  /**
+   * Phrases that name the point's subject. Found alone they show the answer mentions it (partly); they
+   * cover the point only when the point has no `claims` and the phrase is not a bare short token.
+   */
   match: z.strictObject({ zh: z.array(text).min(1), en: z.array(text).min(1) }),
+  /**
+   * What the answer must state for the point to be covered, per language (either language's claims
+   * count). A claim is phrase groups that must all occur in one sentence: `a|b + c|d` in any order,
+   * `a|b > c|d` in this order; `|` separates alternatives. See docs/question-format.md.
+   */
+  claims: z.strictObject({ zh: z.array(claimText).min(1), en: z.array(claimText).min(1) }).optional(),
+  /** Wrong statements about this point: one found cancels the point and is named in the feedback. */
+  misconceptions: z
+    .array(z.strictObject({ text: localizedSchema, zh: z.array(claimText).min(1), en: z.array(claimText).min(1) }))
+    .max(4)
+    .optional(),
 });
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 
