@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Bot } from './core/bot.js';
 import type { ErrorSink } from './core/bot-deps.js';
 import type { DailyDeps } from './core/daily/daily-ports.js';
+import type { OpenAnswerJudge } from './core/grading/open-answer-judge.js';
 import { coreHandlers, coreJobHandlers } from './core/handlers.js';
 import type { Locale } from './core/i18n/catalog.js';
 import type { JobHandlers } from './core/jobs/job-definitions.js';
@@ -39,6 +40,8 @@ export interface ComposeOptions {
   newId?: () => string;
   /** See `BotDeps.claimStaleMs`; 60 s unless the job lock says otherwise. */
   claimStaleMs?: number;
+  /** The optional model grader of open answers; absent, the key-point grader alone. */
+  openAnswerJudge?: OpenAnswerJudge | undefined;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -75,6 +78,7 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     errorSink: o.errorSink,
     claimStaleMs: o.claimStaleMs ?? 60_000,
     newId: o.newId ?? randomId,
+    openAnswerJudge: o.openAnswerJudge,
     schedules: new RedisDailyScheduleStore(o.redis, keys),
   };
 }

@@ -56,8 +56,30 @@ export const envSchema = z
       emptyToUndefined,
       z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).max(600_000).default(30_000),
     ),
+    GRADER_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({
+          protocol: /^https?$/,
+          message: 'must be an http(s) chat-completions URL such as http://127.0.0.1:11434/v1/chat/completions',
+        })
+        .optional(),
+    ),
+    GRADER_MODEL: optionalString,
+    GRADER_API_KEY: optionalString,
+    GRADER_TIMEOUT_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100).max(120_000).default(8000),
+    ),
   })
   .superRefine((env, ctx) => {
+    // The model grader is on only with both; one without the other is a mistake, not a way to turn it off.
+    if (env.GRADER_URL && !env.GRADER_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['GRADER_MODEL'], message: 'is required when GRADER_URL is set' });
+    }
+    if (env.GRADER_MODEL && !env.GRADER_URL) {
+      ctx.addIssue({ code: 'custom', path: ['GRADER_URL'], message: 'is required when GRADER_MODEL is set' });
+    }
     if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'is required when DISCORD_TOKEN is set' });
     }
@@ -94,6 +116,8 @@ export interface Config {
   defaultTimezone: string;
   /** How long a job stays with a worker that stopped answering before another worker takes it over. */
   queueLockMs: number;
+  /** The optional model grader of open answers (GRADER_URL and GRADER_MODEL); off when undefined. */
+  grader: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   /** True when no platform is configured: the console adapter runs. */
   console: boolean;
   /** The system PATH, where the private redis-server is looked for (not a PrepBot setting). */
@@ -128,8 +152,15 @@ function urlPassword(url: string): string[] {
 
 /** Every secret the configuration holds, for the logger to blank out wherever it appears. */
 export function configSecrets(config: Config): string[] {
-  const values = [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken];
-  for (const url of [config.redis.url, config.discord?.apiUrl, config.slack?.apiUrl]) if (url) values.push(...urlPassword(url));
+  const values = [
+    config.discord?.token,
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.appToken,
+    config.grader?.apiKey,
+  ];
+  for (const url of [config.redis.url, config.discord?.apiUrl, config.slack?.apiUrl, config.grader?.url])
+    if (url) values.push(...urlPassword(url));
   return values.filter((v): v is string => v !== undefined && v !== '');
 }
 
@@ -179,6 +210,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     queueLockMs: e.QUEUE_LOCK_MS,
+    grader:
+      e.GRADER_URL && e.GRADER_MODEL
+        ? { url: e.GRADER_URL, model: e.GRADER_MODEL, apiKey: e.GRADER_API_KEY, timeoutMs: e.GRADER_TIMEOUT_MS }
+        : undefined,
     console: !discord && !slack,
     systemPath: env.PATH ?? '',
   };

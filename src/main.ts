@@ -5,6 +5,7 @@ import { composeBot, systemClock } from './compose.js';
 import { type Config, configSecrets, loadConfigOrReport } from './config.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
+import { OpenAiCompatibleJudge } from './infra/grading/openai-compatible-judge.js';
 import { interactiveLogStream } from './infra/interactive-log-stream.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
       jobs,
       platforms,
       claimStaleMs: 2 * config.queueLockMs,
+      openAnswerJudge: config.grader && new OpenAiCompatibleJudge({ ...config.grader, logger }),
     });
     // One worker per platform this process runs; closed before the queues and Redis, so an
     // in-flight post finishes.

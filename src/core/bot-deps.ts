@@ -1,4 +1,5 @@
 import type { DrillStore } from './drill/drill-session.js';
+import type { OpenAnswerJudge } from './grading/open-answer-judge.js';
 import type { Locale } from './i18n/catalog.js';
 import type { InstanceStore } from './instances/question-instance.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -49,6 +50,8 @@ export interface BotDeps {
    */
   claimStaleMs: number;
   newId: () => string;
+  /** The optional model grader of open answers (GRADER_URL); absent, key points alone grade them. */
+  openAnswerJudge?: OpenAnswerJudge | undefined;
 }
 
 /** What a use case receives for one inbound event. */

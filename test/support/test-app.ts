@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { composeBot, systemClock } from '../../src/compose.js';
+import type { OpenAnswerJudge } from '../../src/core/grading/open-answer-judge.js';
 import type { ChatPlatform, Clock } from '../../src/core/ports.js';
 import { QuestionBank } from '../../src/core/questions/question-bank.js';
 import type { Capabilities, ChannelRef, InboundEvent, OutboundMessage, Platform, UserRef } from '../../src/core/types.js';
@@ -38,6 +39,8 @@ export interface TestAppOptions {
   defaultTimezone?: string;
   /** Real adapters to post through instead of the recording platform (e.g. the Slack adapter against its fake). */
   platforms?: Partial<Record<Platform, ChatPlatform>>;
+  /** The optional model grader of open answers (e.g. the HTTP judge against test/support/fake-grader.ts). */
+  openAnswerJudge?: OpenAnswerJudge;
 }
 
 /** The real core on a real Redis and BullMQ queue, posting to a recording platform. */
@@ -63,6 +66,7 @@ export function createTestApp(options: TestAppOptions = {}) {
     platforms: { console: platform, slack: platform, discord: platform, ...options.platforms },
     clock,
     newId: () => `id${++n}`,
+    openAnswerJudge: options.openAnswerJudge,
   });
 
   const channel: ChannelRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };

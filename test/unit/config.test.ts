@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, configSecrets, loadConfig } from '../../src/config.js';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -68,6 +68,42 @@ describe('config', () => {
     expect(c.console).toBe(false);
     expect(c.discord).toEqual({ token: 't', appId: '1', apiUrl: 'http://127.0.0.1:9999/api', guildId: undefined, shards: 'auto' });
     expect(c.redis.url).toBeUndefined();
+  });
+});
+
+describe('the optional model grader (GRADER_*)', () => {
+  const URL = 'http://127.0.0.1:11434/v1/chat/completions';
+
+  it('is off unless both GRADER_URL and GRADER_MODEL are set', () => {
+    expect(loadConfig({}).grader).toBeUndefined();
+    expect(loadConfig({ GRADER_URL: '', GRADER_MODEL: '', GRADER_API_KEY: '' }).grader).toBeUndefined();
+    expect(loadConfig({ GRADER_URL: URL, GRADER_MODEL: 'qwen2.5:7b' }).grader).toEqual({
+      url: URL,
+      model: 'qwen2.5:7b',
+      apiKey: undefined,
+      timeoutMs: 8000,
+    });
+    const c = loadConfig({ GRADER_URL: URL, GRADER_MODEL: 'm', GRADER_API_KEY: 'sk-grader-Secret-5e1f', GRADER_TIMEOUT_MS: '2500' });
+    expect(c.grader).toEqual({ url: URL, model: 'm', apiKey: 'sk-grader-Secret-5e1f', timeoutMs: 2500 });
+    expect(configSecrets(c)).toContain('sk-grader-Secret-5e1f');
+  });
+
+  it('refuses one of URL and model without the other, a URL that is not http(s), and a bad timeout, never echoing the key', () => {
+    expect(problemsOf({ GRADER_URL: URL })).toEqual(['GRADER_MODEL is required when GRADER_URL is set']);
+    expect(problemsOf({ GRADER_MODEL: 'm' })).toEqual(['GRADER_URL is required when GRADER_MODEL is set']);
+    const problems = problemsOf({
+      GRADER_URL: 'ftp://host/x',
+      GRADER_MODEL: 'm',
+      GRADER_TIMEOUT_MS: 'soon',
+      GRADER_API_KEY: 'sk-grader-Secret-5e1f',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.find((p) => p.startsWith('GRADER_URL="ftp://host/x"'))).toMatch(/http\(s\) chat-completions URL/);
+    expect(problems.find((p) => p.startsWith('GRADER_TIMEOUT_MS'))).toMatch(/milliseconds/);
+    expect(problemsOf({ GRADER_URL: URL, GRADER_MODEL: 'm', GRADER_TIMEOUT_MS: '50' })[0]).toMatch(/^GRADER_TIMEOUT_MS/);
+    expect(problemsOf({ GRADER_URL: 'not a url sk-grader-Secret-5e1f', GRADER_API_KEY: 'sk-grader-Secret-5e1f' }).join('\n')).not.toContain(
+      'sk-grader-Secret-5e1f',
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { COMMANDS } from '../../src/core/commands.js';
 import { dailyMessages } from '../../src/core/daily/daily-messages.js';
 import { drillMessages } from '../../src/core/drill/drill-messages.js';
 import { gradingMessages } from '../../src/core/grading/index.js';
+import { modelGradingMessages } from '../../src/core/grading/model-grading-messages.js';
 import { homeMessages } from '../../src/core/home/home-messages.js';
 import type { Catalog } from '../../src/core/i18n/catalog.js';
 import { fill } from '../../src/core/i18n/catalog.js';
@@ -15,6 +16,7 @@ const catalogs: Array<[string, Catalog<string>]> = [
   ['core', messages],
   ['daily', dailyMessages],
   ['grading', gradingMessages],
+  ['model grading', modelGradingMessages],
   ['console', consoleMessages],
   ['drill', drillMessages],
   ['mock', mockMessages],

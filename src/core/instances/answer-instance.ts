@@ -3,7 +3,9 @@ import type { UseCaseContext } from '../bot-deps.js';
 import { addDays, localDate, periodBuckets } from '../calendar.js';
 import { formatLocalTime } from '../daily/daily-messages.js';
 import { UserFacingError } from '../errors.js';
-import { type AnswerInput, gradeAnswer, renderGradeFeedback, renderInvalidAnswer, renderSolution } from '../grading/index.js';
+import { gradeAnswerWithJudge } from '../grading/grade-answer-with-judge.js';
+import { type AnswerInput, renderGradeFeedback, renderInvalidAnswer, renderSolution } from '../grading/index.js';
+import { gradedByNote } from '../grading/render-graded-by.js';
 import { t } from '../i18n/messages.js';
 import type { RecordOutcome } from '../ports.js';
 import { ratingForGrade } from '../srs/rating-for-grade.js';
@@ -61,7 +63,8 @@ export async function answerInstance(
   const question = deps.bank.byId(instance.questionId);
   if (!question) throw new UserFacingError('question-gone');
   await options.hooks?.before?.(ctx, instance);
-  const graded = gradeAnswer(question, input);
+  // A timed mock round records at once (its timer and speed points run on), so only the key points grade it.
+  const graded = await gradeAnswerWithJudge(question, input, locale, policy.feedback === 'receipt' ? undefined : deps.openAnswerJudge);
   if (graded.status === 'invalid') {
     // Not graded and nothing recorded: the user may answer again.
     await ctx.reply({ visibility: 'private', tone: 'error', text: renderInvalidAnswer(graded, question, locale) });
@@ -122,7 +125,7 @@ export async function answerInstance(
   }
   const shown =
     policy.feedback === 'full' ? result : { ...result, feedback: result.feedback.filter((f) => !HIDDEN_UNTIL_REVEAL.has(f.type)) };
-  const lines = [renderGradeFeedback(shown, question, locale)];
+  const lines = [renderGradeFeedback(shown, question, locale), ...gradedByNote(shown, locale, deps.openAnswerJudge !== undefined)];
   if (outcome.points > 0) lines.push(t(locale, 'points-earned', { points: outcome.points }));
   else if (result.points > 0) lines.push(t(locale, 'points-none-repeat'));
   if (outcome.streak) lines.push(t(locale, 'streak', { days: outcome.streak }));
