@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface SpawnedBot {
   child: ChildProcess;
@@ -18,7 +17,9 @@ export interface SpawnedBot {
  * environment given: nothing leaks in from the developer's shell.
  */
 export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): SpawnedBot {
-  const child = spawn(process.execPath, [tsxCli, entry], {
+  // tsx's loader in the bot's own process: the tsx CLI would run the bot in a grandchild, which a
+  // SIGKILL of the child leaves running.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', DEFAULT_LOCALE: 'en', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,6 +31,17 @@ export interface ResponseUrlPost {
 /** A Slack error code (HTTP 200, ok:false), or an HTTP status: 429 comes with Retry-After. */
 export type Failure = string | number;
 
+export interface FailOptions {
+  /** The call takes effect (a message is posted), then the failure is answered: the answer was lost after the write. */
+  applied?: boolean;
+  /** The call takes effect and no answer ever comes (until the fake closes): the caller dies while it waits. */
+  hold?: boolean;
+}
+
+interface QueuedFailure extends FailOptions {
+  failure: Failure;
+}
+
 export interface FakeSlackOptions extends WorkspaceOptions {
   /** When set, any other token gets invalid_auth. */
   validTokens?: string[];
@@ -52,8 +63,13 @@ export interface FakeSlack {
   waitForResponse(id: string, timeoutMs?: number, match?: (post: ResponseUrlPost) => boolean): Promise<ResponseUrlPost>;
   setUser(user: FakeUser): void;
   expireTriggerId(triggerId: string): void;
-  /** The next `times` calls to `method` fail; they are still recorded and change no state. */
-  failNext(method: string, failure: Failure, times?: number): void;
+  /**
+   * The next `times` calls to `method` fail; they are still recorded and change no state, unless
+   * `applied` or `hold` says the call took effect first.
+   */
+  failNext(method: string, failure: Failure, times?: number, options?: FailOptions): void;
+  /** Calls answered with nothing yet (held by `failNext(…, { hold: true })`). */
+  readonly held: number;
   /** Forget calls, responses and pending failures; users, channels and messages stay. */
   reset(): void;
   close(): Promise<void>;
@@ -142,15 +158,29 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responses: ResponseUrlPost[] = [];
   const callWaiters = new Set<Waiter<RecordedCall>>();
   const responseWaiters = new Set<Waiter<ResponseUrlPost>>();
-  const failures = new Map<string, Failure[]>();
+  const failures = new Map<string, QueuedFailure[]>();
+  let held = 0;
   const validTokens = options.validTokens ? new Set(options.validTokens) : undefined;
 
   const answer = (
     method: string,
     args: ApiArgs,
     token: string | undefined,
+  ): { status: number; body: unknown; headers?: Record<string, string>; hold?: boolean } => {
+    const queued = failures.get(method)?.shift();
+    if (queued?.applied || queued?.hold) {
+      const applied = answerFor(undefined, method, args, token);
+      if (queued.hold) return { ...applied, hold: true };
+    }
+    return answerFor(queued?.failure, method, args, token);
+  };
+
+  const answerFor = (
+    failure: Failure | undefined,
+    method: string,
+    args: ApiArgs,
+    token: string | undefined,
   ): { status: number; body: unknown; headers?: Record<string, string> } => {
-    const failure = failures.get(method)?.shift();
     if (typeof failure === 'string') return { status: 200, body: { ok: false, error: failure } };
     if (failure === 429) {
       const retryAfter = String(options.retryAfterSeconds ?? 1);
@@ -168,9 +198,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     const result = answer(method, args, token);
-    const call: RecordedCall = { method, args, token, at: Date.now(), response: { status: result.status, body: result.body } };
+    // A held call is recorded with status 0: it took effect and its answer never left.
+    const status = result.hold ? 0 : result.status;
+    const call: RecordedCall = { method, args, token, at: Date.now(), response: { status, body: result.body } };
     calls.push(call);
     notify(callWaiters, call);
+    if (result.hold) {
+      held += 1;
+      res.on('close', () => {
+        held -= 1;
+      });
+      return;
+    }
     send(res, result.status, result.body, result.headers);
   };
 
@@ -229,10 +268,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       ),
     setUser: (user) => workspace.setUser(user),
     expireTriggerId: (triggerId) => workspace.expiredTriggerIds.add(triggerId),
-    failNext: (method, failure, times = 1) => {
+    failNext: (method, failure, times = 1, failOptions = {}) => {
       const queue = failures.get(method) ?? [];
-      for (let i = 0; i < times; i++) queue.push(failure);
+      for (let i = 0; i < times; i++) queue.push({ failure, ...failOptions });
       failures.set(method, queue);
+    },
+    get held() {
+      return held;
     },
     reset: () => {
       calls.length = 0;
