@@ -58,7 +58,7 @@ describe('a worker SIGKILLed half-way through a daily fan-out', () => {
       bots.push(first);
       await until(() => fake.callsTo('chat.postMessage').length >= CHANNELS / 2, 60_000, 'half the channels posted');
       // From here Slack takes each post and the answer never comes back: the worker dies waiting for it.
-      fake.failNext('chat.postMessage', 500, 1_000_000, { hold: true });
+      fake.failNext('chat.postMessage', 500, 1_000_000, { applied: true, hold: true });
       await until(() => fake.held >= 3, 10_000, 'posts held while the worker waits');
       await kill(first);
       fake.reset();

@@ -32,6 +32,8 @@ export interface MockSession {
   scores: Record<string, MockScore>;
   /** Question id -> how many got it wrong. */
   wrong: Record<string, number>;
+  /** The last round counted in `scores` and `wrong`: a round end run again after a crash counts it once. */
+  scoredRound?: number | undefined;
   createdAt: number;
   /** The language of the session's public posts (the host's). */
   locale: 'zh' | 'en';

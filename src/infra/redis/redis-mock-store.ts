@@ -31,6 +31,7 @@ const sessionSchema = z.object({
   lobbyMessage: z.object({ channel: channelRefSchema, messageId: z.string(), visibility: z.enum(['public', 'private']) }).optional(),
   scores: z.record(z.string(), scoreSchema),
   wrong: z.record(z.string(), z.number()),
+  scoredRound: z.number().int().optional(),
   createdAt: z.number(),
   locale: z.enum(['zh', 'en']),
 });

@@ -34,8 +34,10 @@ export type Failure = string | number;
 export interface FailOptions {
   /** The call takes effect (a message is posted), then the failure is answered: the answer was lost after the write. */
   applied?: boolean;
-  /** The call takes effect and no answer ever comes (until the fake closes): the caller dies while it waits. */
+  /** No answer ever comes (until the fake closes): the caller dies while it waits. With `applied`, the call took effect. */
   hold?: boolean;
+  /** Only calls whose arguments this accepts fail (and use up the failure); the others go through. */
+  match?: (args: ApiArgs) => boolean;
 }
 
 interface QueuedFailure extends FailOptions {
@@ -65,7 +67,7 @@ export interface FakeSlack {
   expireTriggerId(triggerId: string): void;
   /**
    * The next `times` calls to `method` fail; they are still recorded and change no state, unless
-   * `applied` or `hold` says the call took effect first.
+   * `applied` says the call took effect first.
    */
   failNext(method: string, failure: Failure, times?: number, options?: FailOptions): void;
   /** Calls answered with nothing yet (held by `failNext(…, { hold: true })`). */
@@ -167,11 +169,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     args: ApiArgs,
     token: string | undefined,
   ): { status: number; body: unknown; headers?: Record<string, string>; hold?: boolean } => {
-    const queued = failures.get(method)?.shift();
-    if (queued?.applied || queued?.hold) {
-      const applied = answerFor(undefined, method, args, token);
-      if (queued.hold) return { ...applied, hold: true };
-    }
+    const queue = failures.get(method) ?? [];
+    const index = queue.findIndex((f) => f.match?.(args) ?? true);
+    const queued = index >= 0 ? queue.splice(index, 1)[0] : undefined;
+    const applied = queued?.applied ? answerFor(undefined, method, args, token) : undefined;
+    if (queued?.hold) return { ...(applied ?? { status: 0, body: undefined }), hold: true };
     return answerFor(queued?.failure, method, args, token);
   };
 
