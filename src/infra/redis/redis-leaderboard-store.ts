@@ -5,6 +5,8 @@ import type { RedisKeys } from './keys.js';
 
 const SHIFT = 2 ** 32;
 const pointsOf = (score: string | number) => Math.floor(Number(score) / SHIFT);
+/** Extra rows read with a page of the board, for hidden members who may sit among the top. */
+const HIDDEN_ROOM = 10;
 
 export class RedisLeaderboardStore implements LeaderboardStore {
   constructor(
@@ -17,9 +19,15 @@ export class RedisLeaderboardStore implements LeaderboardStore {
   }
 
   async top(board: BoardRef, limit: number): Promise<Standing[]> {
-    const hidden = new Set(await this.redis.smembers(this.keys.hiddenMembers(board.workspace)));
-    // Read enough to fill the page even when hidden members sit at the top.
-    const raw = await this.redis.zrevrange(this.key(board), 0, limit + hidden.size - 1, 'WITHSCORES');
+    const key = this.key(board);
+    // The hidden members and a page with room for a few of them travel together (one round trip);
+    // only when more are hidden than that room is the page read again, long enough to fill it.
+    const [hiddenIds, page] = await Promise.all([
+      this.redis.smembers(this.keys.hiddenMembers(board.workspace)),
+      this.redis.zrevrange(key, 0, limit + HIDDEN_ROOM - 1, 'WITHSCORES'),
+    ]);
+    const hidden = new Set(hiddenIds);
+    const raw = hidden.size <= HIDDEN_ROOM ? page : await this.redis.zrevrange(key, 0, limit + hidden.size - 1, 'WITHSCORES');
     const out: Standing[] = [];
     for (let i = 0; i + 1 < raw.length && out.length < limit; i += 2) {
       const userId = raw[i] as string;
