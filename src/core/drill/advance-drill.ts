@@ -1,7 +1,7 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { UserFacingError } from '../errors.js';
 import type { GradeSummary, InstanceIdentity } from '../instances/question-instance.js';
-import { drillStepInstanceId } from './drill-session.js';
+import { type DrillSession, drillStepInstanceId } from './drill-session.js';
 import { drillSummary } from './drill-summary.js';
 import { drillStepCard } from './show-drill-step.js';
 
@@ -43,4 +43,33 @@ export async function advanceDrill(
   }
   await deps.drills.save(next);
   await show(await drillStepCard(ctx, next));
+}
+
+/**
+ * Steps whose answer was recorded by a process that died before it moved the drill on: their recorded
+ * answers move the session on now, so a resumed drill shows the next question rather than one that can
+ * only say "already answered". Returns the session to show, or undefined when that finished it (the
+ * summary has been shown).
+ */
+export async function catchUpDrill(ctx: UseCaseContext, session: DrillSession): Promise<DrillSession | undefined> {
+  const { deps, event, locale } = ctx;
+  let next = session;
+  for (;;) {
+    const question = deps.bank.byId(next.questionIds[next.step] ?? '');
+    const answer = question ? await deps.instances.answerOf(next.channel, drillStepInstanceId(next), next.userId) : undefined;
+    if (!question || !answer) break;
+    const { score, correct, points } = answer.result;
+    next = {
+      ...next,
+      step: next.step + 1,
+      results: [...next.results, { questionId: question.id, topic: question.topic, score, correct, points }],
+    };
+    if (next.step >= next.questionIds.length) {
+      await deps.drills.delete(event.channel, event.user.userId);
+      await ctx.reply(drillSummary(next, locale, false));
+      return undefined;
+    }
+  }
+  if (next !== session) await deps.drills.save(next);
+  return next;
 }

@@ -2,6 +2,7 @@ import { type ActionRef, encodeAction } from '../actions/action-codec.js';
 import type { UseCaseContext } from '../bot-deps.js';
 import { UserFacingError } from '../errors.js';
 import type { CommandInvocation, OutboundMessage } from '../types.js';
+import { catchUpDrill } from './advance-drill.js';
 import { drt } from './drill-messages.js';
 import type { DrillSession } from './drill-session.js';
 import { drillSummary } from './drill-summary.js';
@@ -99,5 +100,6 @@ async function stopDrill(ctx: UseCaseContext): Promise<void> {
 async function resumeDrill(ctx: UseCaseContext): Promise<void> {
   const session = await ctx.deps.drills.get(ctx.event.channel, ctx.event.user.userId);
   if (!session) throw new UserFacingError('drill-none');
-  await ctx.reply(await drillStepCard(ctx, session));
+  const current = await catchUpDrill(ctx, session);
+  if (current) await ctx.reply(await drillStepCard(ctx, current));
 }

@@ -70,7 +70,9 @@ export interface FakeSlack {
    * `applied` says the call took effect first.
    */
   failNext(method: string, failure: Failure, times?: number, options?: FailOptions): void;
-  /** Calls answered with nothing yet (held by `failNext(…, { hold: true })`). */
+  /** The next post to response URL `id` is recorded and never answered: the app dies waiting. */
+  holdResponse(id: string): void;
+  /** Calls and response URL posts answered with nothing yet (held by `hold`, `holdResponse`). */
   readonly held: number;
   /** Forget calls, responses and pending failures; users, channels and messages stay. */
   reset(): void;
@@ -162,6 +164,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responseWaiters = new Set<Waiter<ResponseUrlPost>>();
   const failures = new Map<string, QueuedFailure[]>();
   let held = 0;
+  const heldResponseUrls = new Set<string>();
   const validTokens = options.validTokens ? new Set(options.validTokens) : undefined;
 
   const answer = (
@@ -226,6 +229,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const post: ResponseUrlPost = { id, body, at: Date.now() };
     responses.push(post);
     notify(responseWaiters, post);
+    if (heldResponseUrls.delete(id)) {
+      held += 1;
+      res.on('close', () => {
+        held -= 1;
+      });
+      return;
+    }
     send(res, 200, { ok: true });
   };
 
@@ -274,6 +284,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) queue.push({ failure, ...failOptions });
       failures.set(method, queue);
+    },
+    holdResponse: (id) => {
+      heldResponseUrls.add(id);
     },
     get held() {
       return held;
