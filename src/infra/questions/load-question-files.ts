@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { describeDuplicateFact, findDuplicateFacts } from '../../core/questions/duplicate-facts.js';
 import { findLengthGiveaways, GIVEAWAY_RATIO } from '../../core/questions/length-giveaways.js';
 import { findNearDuplicates } from '../../core/questions/near-duplicates.js';
 import { type Question, questionFileSchema } from '../../core/questions/schema.js';
@@ -278,6 +279,16 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
       file: at.file,
       line: itemLine(at.source, at.index, lines, path),
       message: `learner-facing text mentions its source ("${word}"): ${path.join('.')} of "${question.id}"`,
+      severity: 'error',
+    });
+  }
+  for (const found of findDuplicateFacts(questions)) {
+    const at = located.get(found.question);
+    if (!at) continue;
+    problems.push({
+      file: at.file,
+      line: itemLine(at.source, at.index, lines, found.path),
+      message: describeDuplicateFact(found),
       severity: 'error',
     });
   }
