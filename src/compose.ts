@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { Bot } from './core/bot.js';
 import type { ErrorSink } from './core/bot-deps.js';
 import type { DailyDeps } from './core/daily/daily-ports.js';
@@ -13,6 +12,7 @@ import type { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
 import { RedisKeys } from './infra/redis/keys.js';
 import { RedisAnswerRecorder } from './infra/redis/redis-answer-recorder.js';
+import type { RedisClient } from './infra/redis/redis-client.js';
 import { RedisDailyScheduleStore } from './infra/redis/redis-daily-schedule-store.js';
 import { RedisDeliveryGuard } from './infra/redis/redis-delivery-guard.js';
 import { RedisDrillStore } from './infra/redis/redis-drill-store.js';
@@ -26,8 +26,8 @@ import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
 import { FsrsReviewScheduler } from './infra/srs/fsrs-review-scheduler.js';
 
 export interface ComposeOptions {
-  /** The stores' client; give it `enableAutoPipelining` so independent reads share a round trip. */
-  redis: Redis;
+  /** The stores' client (one Redis or a cluster); give it `enableAutoPipelining` so independent reads share a round trip. */
+  redis: RedisClient;
   prefix: string;
   bank: QuestionBank;
   defaultLocale: Locale;

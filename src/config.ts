@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSecretKey, redactText } from './infra/redact.js';
+import { type ClusterNodes, ClusterNodesError, clusterNodePasswords, parseClusterNodes } from './infra/redis/cluster-nodes.js';
 
 /**
  * The environment, validated once at start-up. This is the only module that reads process.env.
@@ -19,6 +20,21 @@ export const envSchema = z
       z
         .string()
         .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379')
+        .optional(),
+    ),
+    REDIS_CLUSTER_NODES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((text, ctx) => {
+          try {
+            return parseClusterNodes(text);
+          } catch (error) {
+            if (!(error instanceof ClusterNodesError)) throw error;
+            ctx.addIssue({ code: 'custom', message: error.message });
+            return z.NEVER;
+          }
+        })
         .optional(),
     ),
     REDIS_PREFIX: z.preprocess(
@@ -73,6 +89,13 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_CLUSTER_NODES'],
+        message: 'cannot be used together with REDIS_URL: set REDIS_URL for one Redis, REDIS_CLUSTER_NODES for a Redis Cluster',
+      });
+    }
     // The model grader is on only with both; one without the other is a mistake, not a way to turn it off.
     if (env.GRADER_URL && !env.GRADER_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['GRADER_MODEL'], message: 'is required when GRADER_URL is set' });
@@ -104,7 +127,8 @@ export function isTimeZone(tz: string): boolean {
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
-  redis: { url: string | undefined; prefix: string; dataDir: string };
+  /** `url` or `cluster` (never both); neither: the private redis-server. */
+  redis: { url: string | undefined; cluster: ClusterNodes | undefined; prefix: string; dataDir: string };
   discord: { token: string; appId: string; apiUrl: string | undefined; guildId: string | undefined; shards: 'auto' | number } | undefined;
   slack:
     | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] }
@@ -131,13 +155,14 @@ export class ConfigError extends Error {
   }
 }
 
-/** The secret values in `env`: platform tokens and a password in REDIS_URL (raw and decoded). */
+/** The secret values in `env`: platform tokens and a password in REDIS_URL or REDIS_CLUSTER_NODES (raw and decoded). */
 function secretValues(env: Record<string, string | undefined>): string[] {
   const values = Object.entries(env)
     .filter(([name, v]) => v !== undefined && isSecretKey(name))
     .map(([, v]) => v as string);
   const url = env.REDIS_URL?.trim();
   if (url) values.push(...urlPassword(url));
+  if (env.REDIS_CLUSTER_NODES) values.push(...clusterNodePasswords(env.REDIS_CLUSTER_NODES));
   return values.filter((v) => v.trim() !== '');
 }
 
@@ -158,6 +183,7 @@ export function configSecrets(config: Config): string[] {
     config.slack?.signingSecret,
     config.slack?.appToken,
     config.grader?.apiKey,
+    config.redis.cluster?.password,
   ];
   for (const url of [config.redis.url, config.discord?.apiUrl, config.slack?.apiUrl, config.grader?.url])
     if (url) values.push(...urlPassword(url));
@@ -201,7 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }
     : undefined;
   return {
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, dataDir: e.REDIS_DATA_DIR },
+    redis: { url: e.REDIS_URL, cluster: e.REDIS_CLUSTER_NODES, prefix: e.REDIS_PREFIX, dataDir: e.REDIS_DATA_DIR },
     discord,
     slack,
     port: e.PORT,

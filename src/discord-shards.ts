@@ -18,8 +18,9 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(config.logLevel, process.stderr, { secrets: configSecrets(config) });
   let redis: EmbeddedRedis | undefined;
-  if (!config.redis.url) {
-    // One private redis-server for every shard: the launcher owns it and hands its URL down.
+  if (!config.redis.url && !config.redis.cluster) {
+    // One private redis-server for every shard: the launcher owns it and hands its URL down (a
+    // REDIS_URL or REDIS_CLUSTER_NODES reaches the shards as it is, through the environment).
     redis = await startEmbeddedRedis({ dataDir: config.redis.dataDir, pathEnv: config.systemPath });
     process.env.REDIS_URL = redis.url;
   }

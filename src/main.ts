@@ -13,7 +13,7 @@ import { BullmqJobQueue } from './infra/queue/bullmq-job-queue.js';
 import { createJobWorker } from './infra/queue/job-worker.js';
 import { type EmbeddedRedis, RedisServerMissingError, startEmbeddedRedis } from './infra/redis/embedded-redis.js';
 import { RedisKeys } from './infra/redis/keys.js';
-import { createRedis } from './infra/redis/redis-client.js';
+import { connectRedis, describeTarget, type RedisClient, type RedisTarget } from './infra/redis/redis-client.js';
 
 /** Composition root: config -> bank -> Redis (or a private one) -> core -> adapters; graceful shutdown. */
 async function main(): Promise<number> {
@@ -51,17 +51,21 @@ async function main(): Promise<number> {
   process.once('SIGHUP', onSignal);
 
   try {
-    let url = config.redis.url;
-    if (!url) {
+    let target: RedisTarget | undefined = config.redis.cluster
+      ? { cluster: config.redis.cluster }
+      : config.redis.url
+        ? { url: config.redis.url }
+        : undefined;
+    if (!target) {
       const embedded: EmbeddedRedis = await startEmbeddedRedis({ dataDir: config.redis.dataDir, pathEnv: config.systemPath });
       cleanups.push(() => embedded.stop());
-      url = embedded.url;
+      target = { url: embedded.url };
       const what = embedded.shared
         ? 'using the private redis-server another PrepBot runs on this data folder'
         : 'started a private redis-server (set REDIS_URL to use your own)';
       logger.info({ port: embedded.port, dataDir: config.redis.dataDir }, what);
     }
-    const redis = createRedis(url);
+    const redis = connectRedis(target);
     // quit() would wait forever for a Redis that is not there; then just drop the connection.
     cleanups.push(async () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()));
     // Until the first ping answers, a failed connect is the one line below, not a warning per retry.
@@ -69,7 +73,9 @@ async function main(): Promise<number> {
     redis.on('error', quiet);
     if (!(await reachable(redis))) {
       process.stderr.write(
-        `Cannot reach Redis at ${redactUrl(url)} within ${STARTUP_PING_MS / 1000} s. Check REDIS_URL, or unset it to use a private redis-server.\n`,
+        'cluster' in target
+          ? `Cannot reach ${describeTarget(target)} within ${STARTUP_PING_MS / 1000} s. Check REDIS_CLUSTER_NODES and that every node is up (CLUSTER INFO says cluster_state:ok).\n`
+          : `Cannot reach Redis at ${describeTarget(target)} within ${STARTUP_PING_MS / 1000} s. Check REDIS_URL, or unset it to use a private redis-server.\n`,
       );
       await shutdown();
       return 1;
@@ -78,7 +84,7 @@ async function main(): Promise<number> {
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
     // The stores' own connection pipelines independent commands of one tick into one round trip;
     // BullMQ keeps a plain one (its blocking commands must not share a pipeline).
-    const storeRedis = createRedis(url, { enableAutoPipelining: true });
+    const storeRedis = connectRedis(target, { enableAutoPipelining: true });
     cleanups.push(async () => (storeRedis.status === 'ready' ? storeRedis.quit() : storeRedis.disconnect()));
     storeRedis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
 
@@ -145,7 +151,7 @@ async function main(): Promise<number> {
 const STARTUP_PING_MS = 5000;
 
 /** Commands wait for reconnects while running; at start-up a Redis that is not there is an error. */
-async function reachable(redis: ReturnType<typeof createRedis>): Promise<boolean> {
+async function reachable(redis: RedisClient): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), STARTUP_PING_MS);
@@ -156,17 +162,6 @@ async function reachable(redis: ReturnType<typeof createRedis>): Promise<boolean
     return false;
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/** A Redis URL without its password, for messages. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(invalid URL)';
   }
 }
 

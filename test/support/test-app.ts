@@ -9,7 +9,7 @@ import { loadQuestionFiles } from '../../src/infra/questions/load-question-files
 import { BullmqJobQueue } from '../../src/infra/queue/bullmq-job-queue.js';
 import { createJobWorker, type WorkerOptions } from '../../src/infra/queue/job-worker.js';
 import { RedisKeys } from '../../src/infra/redis/keys.js';
-import { createRedis, type Redis } from '../../src/infra/redis/redis-client.js';
+import { type ClientOptions, createRedis, type RedisClient } from '../../src/infra/redis/redis-client.js';
 import { type RecordedInteraction, RecordingPlatform } from './recording-platform.js';
 import { dropPrefix, testRedis } from './redis.js';
 
@@ -35,6 +35,8 @@ export interface TestAppOptions {
   capabilities?: Capabilities;
   /** Where the stores connect (e.g. through a proxy that counts round trips); default the test server. */
   storeUrl?: string;
+  /** Builds every connection the app needs, for another deployment than the test server (a Redis Cluster). */
+  connect?: (options: ClientOptions) => RedisClient;
   random?: () => number;
   defaultTimezone?: string;
   /** Real adapters to post through instead of the recording platform (e.g. the Slack adapter against its fake). */
@@ -45,9 +47,12 @@ export interface TestAppOptions {
 
 /** The real core on a real Redis and BullMQ queue, posting to a recording platform. */
 export function createTestApp(options: TestAppOptions = {}) {
-  const { redis, prefix, url } = testRedis();
+  const connect = options.connect;
+  const { redis, prefix, url } = testRedis(connect && (() => connect({})));
   // The stores pipeline like production's; BullMQ gets its own plain connection.
-  const storeRedis = createRedis(options.storeUrl ?? url, { enableAutoPipelining: true });
+  const storeRedis = connect
+    ? connect({ enableAutoPipelining: true })
+    : createRedis(options.storeUrl ?? url, { enableAutoPipelining: true });
   const keys = new RedisKeys(prefix);
   const platform = new RecordingPlatform(options.capabilities);
   const clock = options.clock ?? systemClock;
@@ -93,7 +98,7 @@ export function createTestApp(options: TestAppOptions = {}) {
    * Another bot process on the same Redis and key prefix (a restart, or a second process when a
    * deployment scales out): its own core, on the connection given (default: the app's).
    */
-  function anotherBot(o: { redis?: Redis; platforms?: Partial<Record<Platform, ChatPlatform>> } = {}) {
+  function anotherBot(o: { redis?: RedisClient; platforms?: Partial<Record<Platform, ChatPlatform>> } = {}) {
     return composeBot({
       redis: o.redis ?? redis,
       prefix,

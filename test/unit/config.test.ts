@@ -107,6 +107,49 @@ describe('the optional model grader (GRADER_*)', () => {
   });
 });
 
+describe('REDIS_CLUSTER_NODES', () => {
+  it('takes host:port seeds or redis:// URLs, with one set of credentials and TLS for every node', () => {
+    const plain = loadConfig({ REDIS_CLUSTER_NODES: ' 10.0.0.1:7000, 10.0.0.2:7001 ,[::1]:7002' });
+    expect(plain.redis.url).toBeUndefined();
+    expect(plain.redis.cluster).toEqual({
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+        { host: '::1', port: 7002 },
+      ],
+      username: undefined,
+      password: undefined,
+      tls: false,
+    });
+    const secure = loadConfig({ REDIS_CLUSTER_NODES: 'rediss://bot:p%40ss@a.example:6379,rediss://b.example:6379' });
+    expect(secure.redis.cluster).toMatchObject({ username: 'bot', password: 'p@ss', tls: true });
+    expect(configSecrets(secure)).toContain('p@ss');
+    expect(loadConfig({}).redis.cluster).toBeUndefined();
+  });
+
+  it('refuses a malformed list, or one given with REDIS_URL, with a clear message and no password', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['10.0.0.1', /needs host:port for every node/],
+      ['10.0.0.1:0', /needs host:port/],
+      ['http://10.0.0.1:7000', /only redis:\/\/ and rediss:\/\//],
+      ['redis://a:1,rediss://b:2', /mixes redis:\/\/ and rediss:\/\//],
+      ['redis://:one-Secret-1@a:1,redis://:two-Secret-2@b:2', /different credentials/],
+      ['redis://:pw-Secret-3@a:1/2', /database/],
+      [' , ', /at least one host:port/],
+    ];
+    for (const [value, message] of cases) {
+      const problems = problemsOf({ REDIS_CLUSTER_NODES: value });
+      expect(problems, value).toHaveLength(1);
+      expect(problems[0], value).toMatch(/^REDIS_CLUSTER_NODES/);
+      expect(problems[0], value).toMatch(message);
+      expect(problems[0]).not.toMatch(/Secret-\d/);
+    }
+    const both = problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7000' });
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatch(/^REDIS_CLUSTER_NODES="127.0.0.1:7000" cannot be used together with REDIS_URL/);
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable of the schema, in the same order, each with a comment', async () => {
     const { readFileSync } = await import('node:fs');

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { JobName, JobPayload, JobSpec } from '../../core/jobs/job-definitions.js';
 import type { JobQueue, RepeatRule } from '../../core/jobs/job-queue.js';
 import type { Clock } from '../../core/ports.js';
 import type { ChannelRef, Platform } from '../../core/types.js';
+import type { RedisClient } from '../redis/redis-client.js';
 import { DEFAULT_JOB_OPTIONS, queueName } from './jobs.js';
 
 /**
@@ -15,7 +15,7 @@ export class BullmqJobQueue implements JobQueue {
   private readonly queues = new Map<Platform, Queue>();
 
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
     private readonly prefix: string,
     private readonly clock: Clock,
   ) {}

@@ -1,8 +1,8 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { isJobName, JOB_SCHEMAS, type JobHandlers } from '../../core/jobs/job-definitions.js';
 import { PermanentJobError } from '../../core/jobs/job-errors.js';
 import type { Platform } from '../../core/types.js';
+import type { RedisClient } from '../redis/redis-client.js';
 import { queueName } from './jobs.js';
 
 export interface WorkerOptions {
@@ -17,7 +17,7 @@ export interface WorkerOptions {
 
 /** Works one platform's queue: each job name goes to its feature's handler with a checked payload. */
 export function createJobWorker(
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   platform: Platform,
   handlers: JobHandlers,

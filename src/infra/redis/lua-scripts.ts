@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 
 const here = new URL('./lua/', import.meta.url);
 
@@ -17,9 +17,9 @@ export interface ScriptCommands {
   joinMock(sessionKey: string, participantsKey: string, sessionId: string, userId: string, max: number): Promise<string>;
 }
 
-const registered = new WeakSet<Redis>();
+const registered = new WeakSet<RedisClient>();
 
-export function withScripts(redis: Redis): Redis & ScriptCommands {
+export function withScripts(redis: RedisClient): RedisClient & ScriptCommands {
   if (!registered.has(redis)) {
     redis.defineCommand('recordAnswer', { numberOfKeys: 18, lua: load('record-answer') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
@@ -30,5 +30,5 @@ export function withScripts(redis: Redis): Redis & ScriptCommands {
     redis.defineCommand('applyDeferred', { lua: load('apply-deferred') });
     registered.add(redis);
   }
-  return redis as Redis & ScriptCommands;
+  return redis as RedisClient & ScriptCommands;
 }

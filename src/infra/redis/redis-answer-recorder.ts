@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { InstanceIdentity, StoredAnswer } from '../../core/instances/question-instance.js';
 import type { AnswerRecorder, AnswerToRecord, RecordOutcome } from '../../core/ports.js';
 import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
+import type { RedisClient } from './redis-client.js';
 import { POINTER_TTL_S } from './redis-instance-store.js';
 import { parseStoredReview } from './redis-review-store.js';
 
@@ -20,7 +20,7 @@ const replySchema = z.union([
 export class RedisAnswerRecorder implements AnswerRecorder {
   private readonly redis;
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     this.redis = withScripts(redis);

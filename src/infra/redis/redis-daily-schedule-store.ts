@@ -1,12 +1,12 @@
-import type { Redis } from 'ioredis';
 import type { DailyScheduleStore } from '../../core/daily/daily-ports.js';
 import { type DailySchedule, dailyScheduleSchema } from '../../core/daily/daily-schedule.js';
 import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis-client.js';
 
 export class RedisDailyScheduleStore implements DailyScheduleStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

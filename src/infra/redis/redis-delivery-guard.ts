@@ -1,13 +1,13 @@
-import type { Redis } from 'ioredis';
 import type { DeliveryGuard } from '../../core/ports.js';
 import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis-client.js';
 
 /** Platforms retry for minutes at most; an hour of memory covers every duplicate delivery. */
 const RETENTION_S = 3600;
 
 export class RedisDeliveryGuard implements DeliveryGuard {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { DRILL_TTL_MS } from '../../core/drill/drill-commands.js';
 import type { DrillSession, DrillStore } from '../../core/drill/drill-session.js';
@@ -6,6 +5,7 @@ import { channelRefSchema } from '../../core/jobs/job-definitions.js';
 import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { parseStoredJson } from './parse-stored-json.js';
+import type { RedisClient } from './redis-client.js';
 
 const sessionSchema = z.object({
   id: z.string(),
@@ -22,7 +22,7 @@ const sessionSchema = z.object({
 /** One JSON value per member and channel, expiring when the drill is abandoned (each step renews it). */
 export class RedisDrillStore implements DrillStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

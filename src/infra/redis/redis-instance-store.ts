@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { MODE_POLICIES } from '../../core/instances/mode-policies.js';
 import type {
@@ -17,6 +16,7 @@ import type { ChannelRef, MessageRef, WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
 import { parseStoredJson } from './parse-stored-json.js';
+import type { RedisClient } from './redis-client.js';
 
 /** A user's answer pointer and rateable pointer outlive an unanswered question by a week. */
 export const POINTER_TTL_S = 7 * 24 * 3600;
@@ -109,7 +109,7 @@ function parsePointer(raw: string | null | undefined): InstanceIdentity | undefi
 export class RedisInstanceStore implements InstanceStore {
   private readonly redis;
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     this.redis = withScripts(redis);

@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { BoardRef, LeaderboardStore, Standing, StreakRecord } from '../../core/ports.js';
 import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis-client.js';
 
 const SHIFT = 2 ** 32;
 const pointsOf = (score: string | number) => Math.floor(Number(score) / SHIFT);
@@ -10,7 +10,7 @@ const HIDDEN_ROOM = 10;
 
 export class RedisLeaderboardStore implements LeaderboardStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,12 +1,12 @@
-import type { Redis } from 'ioredis';
 import type { MemberStats, MemberStatsStore } from '../../core/ports.js';
 import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis-client.js';
 
 /** Reads the statistics hash record-answer.lua keeps per member. */
 export class RedisMemberStatsStore implements MemberStatsStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { channelRefSchema } from '../../core/jobs/job-definitions.js';
 import type { PairSession } from '../../core/mock/mock-pair.js';
@@ -7,6 +6,7 @@ import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { withScripts } from './lua-scripts.js';
 import { parseStoredJson } from './parse-stored-json.js';
+import type { RedisClient } from './redis-client.js';
 
 /** An abandoned session is forgotten after a day. */
 const SESSION_TTL_MS = 24 * 3600_000;
@@ -61,7 +61,7 @@ const pairSchema = z.object({
 export class RedisMockStore implements MockStore {
   private readonly redis;
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {
     this.redis = withScripts(redis);

@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
 import type { QuestionHistoryStore } from '../../core/ports.js';
 import type { ChannelRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis-client.js';
 
 export class RedisQuestionHistory implements QuestionHistoryStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ReviewStore, StoredReview } from '../../core/srs/review-card.js';
 import type { WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
 import { parseStoredJson } from './parse-stored-json.js';
+import type { RedisClient } from './redis-client.js';
 
 const cardSchema = z.object({
   due: z.number(),
@@ -30,7 +30,7 @@ const NEW_COUNT_TTL_S = 2 * 86_400;
 /** Cards in a hash per member (question id -> JSON) and a due index (sorted set by due ms), never expiring. */
 export class RedisReviewStore implements ReviewStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,12 +1,12 @@
-import type { Redis } from 'ioredis';
 import { isLocale, type Locale } from '../../core/i18n/catalog.js';
 import type { UserDirectory } from '../../core/ports.js';
 import type { UserRef, WorkspaceRef } from '../../core/types.js';
 import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis-client.js';
 
 export class RedisUserDirectory implements UserDirectory {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 
