@@ -16,12 +16,15 @@ import type { RedisClient } from './infra/redis/redis-client.js';
 import { RedisDailyScheduleStore } from './infra/redis/redis-daily-schedule-store.js';
 import { RedisDeliveryGuard } from './infra/redis/redis-delivery-guard.js';
 import { RedisDrillStore } from './infra/redis/redis-drill-store.js';
+import { RedisFlagStore } from './infra/redis/redis-flag-store.js';
 import { RedisInstanceStore } from './infra/redis/redis-instance-store.js';
 import { RedisLeaderboardStore } from './infra/redis/redis-leaderboard-store.js';
 import { RedisMemberStatsStore } from './infra/redis/redis-member-stats-store.js';
 import { RedisMockStore } from './infra/redis/redis-mock-store.js';
 import { RedisQuestionHistory } from './infra/redis/redis-question-history.js';
+import { RedisQuestionStatsStore } from './infra/redis/redis-question-stats-store.js';
 import { RedisReviewStore } from './infra/redis/redis-review-store.js';
+import { RedisSeenQuestions } from './infra/redis/redis-seen-questions.js';
 import { RedisUserDirectory } from './infra/redis/redis-user-directory.js';
 import { FsrsReviewScheduler } from './infra/srs/fsrs-review-scheduler.js';
 
@@ -72,6 +75,9 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     drills: new RedisDrillStore(o.redis, keys),
     mocks: new RedisMockStore(o.redis, keys),
     stats: new RedisMemberStatsStore(o.redis, keys),
+    seen: new RedisSeenQuestions(o.redis, keys),
+    flags: new RedisFlagStore(o.redis, keys),
+    questionStats: new RedisQuestionStatsStore(o.redis, keys),
     platforms: o.platforms,
     defaultLocale: o.defaultLocale,
     defaultTimezone: o.defaultTimezone,

@@ -1,4 +1,5 @@
 import type { DrillStore } from './drill/drill-session.js';
+import type { FlagStore, SeenQuestionStore } from './flags/flag-ports.js';
 import type { OpenAnswerJudge } from './grading/open-answer-judge.js';
 import type { Locale } from './i18n/catalog.js';
 import type { InstanceStore } from './instances/question-instance.js';
@@ -15,6 +16,7 @@ import type {
   UserDirectory,
 } from './ports.js';
 import type { QuestionBank } from './questions/question-bank.js';
+import type { QuestionStatsStore } from './report/question-stats.js';
 import type { ReviewScheduler, ReviewStore } from './srs/review-card.js';
 import type { Capabilities, InboundEvent, OutboundMessage, Platform, Responder } from './types.js';
 
@@ -38,6 +40,10 @@ export interface BotDeps {
   drills: DrillStore;
   mocks: MockStore;
   stats: MemberStatsStore;
+  /** The question each member saw last (what /flag flags), members' flags, and per-question answer counts. */
+  seen: SeenQuestionStore;
+  flags: FlagStore;
+  questionStats: QuestionStatsStore;
   /** Where scheduled posts go, by platform: each running adapter registers itself. */
   platforms: Partial<Record<Platform, ChatPlatform>>;
   defaultLocale: Locale;

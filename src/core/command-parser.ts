@@ -1,5 +1,6 @@
 import { type CommandSpec, findCommand, type OptionSpec, type SubcommandSpec, usageOf } from './commands.js';
 import { UserFacingError } from './errors.js';
+import { isLongerThan, tooLong } from './input-limits.js';
 import type { CommandInvocation } from './types.js';
 
 /** Splits on whitespace, keeping "quoted words" together. */
@@ -126,7 +127,7 @@ function patternOf(o: OptionSpec): RegExp | undefined {
 }
 
 /**
- * Checks bound arguments against the command table: required options, choices, integer bounds.
+ * Checks bound arguments against the command table: required options, lengths, choices, integer bounds.
  * Shared by the text grammar and commands whose options a platform split out (Discord).
  */
 export function checkArgs(spec: CommandSpec, sub: SubcommandSpec | undefined, args: Record<string, string>): void {
@@ -134,6 +135,8 @@ export function checkArgs(spec: CommandSpec, sub: SubcommandSpec | undefined, ar
     const v = args[o.name];
     if (v === undefined) {
       if (o.required) throw usageError(spec, sub, 'usage-missing', { option: o.name });
+    } else if (o.maxLength !== undefined && isLongerThan(v, o.maxLength)) {
+      throw tooLong(v, o.maxLength);
     } else if (o.choices && !o.choices.includes(v.toLowerCase())) {
       throw usageError(spec, sub, 'usage-choices', { option: o.name, choices: o.choices.join(', ') });
     } else if (o.type === 'integer') {

@@ -3,6 +3,7 @@ import { selfRatingLabel } from './grading/self-rating-label.js';
 import { SELF_RATINGS } from './grading/self-ratings.js';
 import type { Locale } from './i18n/catalog.js';
 import { t } from './i18n/messages.js';
+import { INPUT_LIMITS } from './input-limits.js';
 import { mt } from './mock/mock-messages.js';
 import type { Localized } from './questions/schema.js';
 import type { Capabilities, Visibility } from './types.js';
@@ -31,6 +32,8 @@ export interface OptionSpec {
   max?: number;
   /** Where suggestions come from while typing (Discord autocomplete). */
   autocomplete?: 'topic-or-question' | 'topic';
+  /** At most this many characters (checked for typed and Discord options alike; Discord's box stops there too). */
+  maxLength?: number;
 }
 
 /** Who sees a command's reply: an adapter defers with this before the core runs. */
@@ -276,6 +279,51 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'skip',
     description: L('跳过当前的 /quiz 题目：显示答案，不计分', 'Skip your open /quiz question: see the solution, score nothing'),
     reply: 'private',
+  },
+  {
+    name: 'flag',
+    description: L(
+      '标记你刚看到或答过的题目有问题（可写原因），供维护者查看',
+      'Flag the last question you saw or answered as wrong or unclear, with an optional reason',
+    ),
+    reply: 'private',
+    options: [
+      {
+        name: 'reason',
+        description: L('原因（可选），如“选项 C 也对”', 'Reason (optional), e.g. "option C is also right"'),
+        rest: true,
+        maxLength: INPUT_LIMITS.flagReason,
+      },
+    ],
+  },
+  {
+    name: 'questions',
+    description: L(
+      '（管理员）题目报告：正确率、最难的题、被标记最多的题、选项分布',
+      '(admins) Question report: accuracy, hardest, most flagged, answer spread',
+    ),
+    adminOnly: true,
+    reply: 'private',
+    subcommands: [
+      {
+        name: 'report',
+        description: L(
+          '按作答记录统计每道题：正确率、最难的题、被标记最多的题、各选项被选次数',
+          'Per question from recorded answers: accuracy, hardest, most flagged, which options people pick',
+        ),
+        reply: 'private',
+        options: [
+          { name: 'topic', description: L('主题（默认全部）', 'Topic (default: all)'), autocomplete: 'topic' },
+          {
+            name: 'limit',
+            description: L('每部分最多列几道题 1-25（默认 10）', 'Questions listed per part, 1-25 (default 10)'),
+            type: 'integer',
+            min: 1,
+            max: 25,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'topics',

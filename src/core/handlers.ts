@@ -19,6 +19,7 @@ import { revealDailyQuestion } from './daily/reveal-daily-question.js';
 import { revealOpenDaily } from './daily/reveal-open-daily.js';
 import { drillButton, drillCommand } from './drill/drill-commands.js';
 import { UserFacingError } from './errors.js';
+import { flagQuestion } from './flags/flag-question.js';
 import { showHelp } from './help/show-help.js';
 import { showTopics } from './help/show-topics.js';
 import type { JobHandlers } from './jobs/job-definitions.js';
@@ -29,6 +30,7 @@ import { mockButton, mockCommand, startLobbyByTimer } from './mock/mock-panel.js
 import { endRound } from './mock/mock-rounds.js';
 import { skipQuestion } from './quiz/skip-question.js';
 import { startQuiz } from './quiz/start-quiz.js';
+import { questionReport } from './report/question-report.js';
 import { setLanguage } from './settings/set-language.js';
 import { showStats } from './stats/show-stats.js';
 
@@ -52,6 +54,8 @@ export function coreHandlers(): Handlers<DailyDeps> {
       help: showHelp,
       topics: showTopics,
       skip: skipQuestion,
+      flag: flagQuestion,
+      questions: questionReport,
       lang: setLanguage,
       // The console adapter handles /as itself; on any other path it is a mistake.
       as: async () => {

@@ -18,6 +18,8 @@ export const INPUT_LIMITS = {
   actionValue: 255,
   /** Values one select may send back (Discord and Slack offer 25 options at most). */
   actionValues: 25,
+  /** The reason given with `/flag`: a sentence or two for whoever maintains the question. */
+  flagReason: 500,
   /** What a member has typed so far in an option with suggestions (Discord autocomplete). */
   typedSuggestion: 100,
 } as const;
@@ -31,7 +33,7 @@ export function isLongerThan(text: string, max: number): boolean {
   return false;
 }
 
-function tooLong(text: string, limit: number): UserFacingError {
+export function tooLong(text: string, limit: number): UserFacingError {
   // Exact count when it is cheap; for a huge paste its code units are close enough to say how far over it is.
   const length = text.length > 4 * limit ? text.length : [...text].length;
   return new UserFacingError('input-too-long', { length: String(length), limit: String(limit), answer: String(INPUT_LIMITS.answer) });

@@ -3,6 +3,7 @@ import { consoleMessages } from '../../src/adapters/console/console-messages.js'
 import { COMMANDS } from '../../src/core/commands.js';
 import { dailyMessages } from '../../src/core/daily/daily-messages.js';
 import { drillMessages } from '../../src/core/drill/drill-messages.js';
+import { flagMessages } from '../../src/core/flags/flag-messages.js';
 import { gradingMessages } from '../../src/core/grading/index.js';
 import { modelGradingMessages } from '../../src/core/grading/model-grading-messages.js';
 import { homeMessages } from '../../src/core/home/home-messages.js';
@@ -10,6 +11,7 @@ import type { Catalog } from '../../src/core/i18n/catalog.js';
 import { fill } from '../../src/core/i18n/catalog.js';
 import { messages } from '../../src/core/i18n/messages.js';
 import { mockMessages } from '../../src/core/mock/mock-messages.js';
+import { reportMessages } from '../../src/core/report/report-messages.js';
 import { statsMessages } from '../../src/core/stats/stats-messages.js';
 
 const catalogs: Array<[string, Catalog<string>]> = [
@@ -22,6 +24,8 @@ const catalogs: Array<[string, Catalog<string>]> = [
   ['mock', mockMessages],
   ['stats', statsMessages],
   ['home', homeMessages],
+  ['flag', flagMessages],
+  ['question report', reportMessages],
 ];
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

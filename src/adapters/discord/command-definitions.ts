@@ -47,6 +47,7 @@ function addOption(host: OptionHost, spec: CommandSpec, option: OptionSpec): voi
       if (option.choices) o.addChoices(...option.choices.map((c) => ({ name: c, value: c })));
       else if (option.autocomplete) o.setAutocomplete(true);
       if (option.rest && spec.opensFormWhenEmpty === option.name) o.setMaxLength(L.textInputMax);
+      else if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
       return o;
     });
   }

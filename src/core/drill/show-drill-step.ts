@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../bot-deps.js';
 import { UserFacingError } from '../errors.js';
-import { openInstance } from '../instances/open-instance.js';
+import { openInstance, seenOf } from '../instances/open-instance.js';
 import { questionCard } from '../questions/question-card.js';
 import type { OutboundMessage } from '../types.js';
 import { drt } from './drill-messages.js';
@@ -29,8 +29,12 @@ export async function drillStepCard(ctx: UseCaseContext, session: DrillSession):
       state: 'open',
     });
   } else {
-    // Typed answers go to this step again (another quiz may have taken the pointer meanwhile).
-    await deps.instances.setUserPointer(session.channel, session.userId, existing);
+    // Typed answers go to this step again (another quiz may have taken the pointer meanwhile), and
+    // it is the member's last question again (what /flag flags).
+    await Promise.all([
+      deps.instances.setUserPointer(session.channel, session.userId, existing),
+      deps.seen.markSeen(session.channel, [session.userId], seenOf(existing, deps.clock.now().getTime())),
+    ]);
   }
   const card = questionCard(question, id, locale, 'private', ctx.capabilities);
   return { ...card, title: drt(locale, 'drill-title', { step: session.step + 1, of: session.questionIds.length, id: question.id }) };

@@ -93,6 +93,22 @@ export class RedisKeys {
   memberStats(ws: WorkspaceRef, userId: string): string {
     return `${this.workspace(ws)}:ustats:${safe(userId)}`;
   }
+  /** The question a member was last shown or answered anywhere in the workspace (JSON), for /flag. */
+  lastSeen(ws: WorkspaceRef, userId: string): string {
+    return `${this.workspace(ws)}:seen:${safe(userId)}`;
+  }
+  /** Answer counts of one question in a workspace (hash: n answers, c correct, s score in thousandths, p:<key> picks). */
+  questionStats(ws: WorkspaceRef, questionId: string): string {
+    return `${this.workspace(ws)}:qstats:${safe(questionId)}`;
+  }
+  /** Members' flags on one question (hash: user id -> flag JSON). */
+  questionFlags(ws: WorkspaceRef, questionId: string): string {
+    return `${this.workspace(ws)}:flags:${safe(questionId)}`;
+  }
+  /** Flagged questions by how many members flagged them (sorted set). */
+  flaggedQuestions(ws: WorkspaceRef): string {
+    return `${this.workspace(ws)}:flagged`;
+  }
   /** A channel's panel mock interview (JSON) and its participants (set). */
   mock(ch: ChannelRef): string {
     return `${this.workspace(ch)}:mock:${safe(ch.channelId)}`;

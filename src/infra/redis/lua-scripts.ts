@@ -15,13 +15,24 @@ export interface ScriptCommands {
   clearPointerIf(key: string, instanceId: string): Promise<number>;
   applyDeferred(...args: Array<string | number>): Promise<string[]>;
   joinMock(sessionKey: string, participantsKey: string, sessionId: string, userId: string, max: number): Promise<string>;
+  flagQuestion(
+    flagsKey: string,
+    flaggedKey: string,
+    userId: string,
+    flagJson: string,
+    questionId: string,
+  ): Promise<[number, number, string]>;
 }
+
+/** The client the stores talk to: the one scripts are registered on. */
+export type StoreClient = Parameters<typeof withScripts>[0];
 
 const registered = new WeakSet<RedisClient>();
 
 export function withScripts(redis: RedisClient): RedisClient & ScriptCommands {
   if (!registered.has(redis)) {
-    redis.defineCommand('recordAnswer', { numberOfKeys: 18, lua: load('record-answer') });
+    redis.defineCommand('recordAnswer', { numberOfKeys: 20, lua: load('record-answer') });
+    redis.defineCommand('flagQuestion', { numberOfKeys: 2, lua: load('flag-question') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
     redis.defineCommand('clearPointerIf', { numberOfKeys: 1, lua: load('clear-pointer-if') });

@@ -7,6 +7,7 @@ import { withScripts } from './lua-scripts.js';
 import type { RedisClient } from './redis-client.js';
 import { POINTER_TTL_S } from './redis-instance-store.js';
 import { parseStoredReview } from './redis-review-store.js';
+import { SEEN_TTL_S, seenJson } from './redis-seen-questions.js';
 
 const replySchema = z.union([
   z.tuple([z.literal('recorded'), z.string(), z.string(), z.string()]),
@@ -16,7 +17,10 @@ const replySchema = z.union([
   z.tuple([z.literal('missing')]),
 ]);
 
-/** Runs record-answer.lua: answer, points, streak and six leaderboards in one atomic step. */
+/**
+ * Runs record-answer.lua: answer, points, streak, six leaderboards, the question's report counts and
+ * the member's last-seen question in one atomic step.
+ */
 export class RedisAnswerRecorder implements AnswerRecorder {
   private readonly redis;
   constructor(
@@ -57,6 +61,8 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         k.rateable(a.instance.channel, a.user.userId),
         k.reviewCards(ws, a.user.userId),
         k.memberStats(ws, a.user.userId),
+        k.lastSeen(ws, a.user.userId),
+        k.questionStats(ws, a.instance.questionId),
         a.user.userId,
         JSON.stringify(stored),
         Math.max(0, Math.round(a.result.points)),
@@ -76,6 +82,14 @@ export class RedisAnswerRecorder implements AnswerRecorder {
         Math.round(Math.max(0, Math.min(1, a.result.score)) * 1000),
         a.defer ? '1' : '0',
         a.attemptId,
+        seenJson({
+          instanceId: a.instance.id,
+          questionId: a.instance.questionId,
+          mode: a.instance.mode,
+          channelId: a.instance.channel.channelId,
+          at: a.now,
+        }),
+        SEEN_TTL_S,
       ),
     );
     switch (reply[0]) {

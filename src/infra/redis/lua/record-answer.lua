@@ -4,7 +4,8 @@
 --       7 ws-all, 8 ws-week, 9 ws-month, 10 ch-all, 11 ch-week, 12 ch-month, 13 score sequence,
 --       14 display names, 15 the user's answer pointer, 16 the user's rateable pointer,
 --       17 the user's spaced-repetition cards (read only: the card comes back for the review step),
---       18 the user's answer statistics (answered, correct, and per topic a:<t>, c:<t>, s:<t> score in thousandths)
+--       18 the user's answer statistics (answered, correct, and per topic a:<t>, c:<t>, s:<t> score in thousandths),
+--       19 the question the user saw last (for /flag), 20 the question's answer counts (n, c, s, p:<key>)
 -- ARGV: 1 userId, 2 stored answer JSON, 3 points, 4 correct (1/0), 5 picked keys (comma list),
 --       6 questionId, 7 score once per question (1/0), 8 week expire-at ms,
 --       9 month expire-at ms, 10 streak today (YYYY-MM-DD or empty), 11 streak yesterday,
@@ -12,7 +13,7 @@
 --       14 instance id to make rateable (or empty), 15 rateable pointer ttl seconds,
 --       16 topic, 17 score in thousandths, 18 defer (1: results stay secret until the reveal, so the
 --       boards, streak and statistics are left to apply-deferred.lua at the reveal),
---       19 attempt id (also inside the stored answer JSON)
+--       19 attempt id (also inside the stored answer JSON), 20 the last-seen JSON, 21 its ttl seconds
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return {'missing'} end
 local previous = redis.call('HGET', KEYS[2], ARGV[1])
@@ -43,6 +44,16 @@ if ARGV[4] == '1' then
 end
 if ARGV[5] ~= '' then
   for key in string.gmatch(ARGV[5], '[^,]+') do redis.call('HINCRBY', KEYS[3], key, 1) end
+end
+
+-- The question report's counts and /flag's "last question", for every answer, secret or not: the
+-- report leaves out a question while it is open in a channel, and a flag never shows the answer.
+redis.call('SET', KEYS[19], ARGV[20], 'EX', tonumber(ARGV[21]))
+redis.call('HINCRBY', KEYS[20], 'n', 1)
+redis.call('HINCRBY', KEYS[20], 's', tonumber(ARGV[17]))
+if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[20], 'c', 1) end
+if ARGV[5] ~= '' then
+  for key in string.gmatch(ARGV[5], '[^,]+') do redis.call('HINCRBY', KEYS[20], 'p:' .. key, 1) end
 end
 
 -- Per-instance keys live as long as the instance itself.
