@@ -15,6 +15,13 @@ export interface WorkerOptions {
   onError?: (error: unknown, job: Job | undefined) => void;
 }
 
+/**
+ * Jobs a worker runs at once. A job mostly waits (a dozen Redis round trips, the platform's send
+ * limit), so five in flight held a 10,000-channel daily fan-out to about 125 posts/s, a quarter of
+ * a 500 posts/s send limit (`npm run bench daily-fanout`); fifty keep the limit busy.
+ */
+export const DEFAULT_CONCURRENCY = 50;
+
 /** Works one platform's queue: each job name goes to its feature's handler with a checked payload. */
 export function createJobWorker(
   connection: RedisClient,
@@ -26,7 +33,7 @@ export function createJobWorker(
   const worker = new Worker(queueName(platform), (job) => processJob(handlers, job), {
     connection,
     prefix,
-    concurrency: options.concurrency ?? 5,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     lockDuration: options.lockDurationMs ?? 30_000,
     stalledInterval: options.lockDurationMs ?? 30_000,
   });
