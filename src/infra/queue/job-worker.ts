@@ -46,8 +46,11 @@ export async function processJob(handlers: JobHandlers, job: Job): Promise<strin
   if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job name ${job.name}`);
   const parsed = JOB_SCHEMAS[job.name].safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid ${job.name} payload: ${parsed.error.message}`);
-  // The time this run was due, not when a busy or restarted worker got to it.
-  const run = { dueAt: job.timestamp + (job.delay ?? 0), attempt: job.attemptsMade + 1 };
+  // The time this run was due, not when a busy or restarted worker got to it. BullMQ clears
+  // `job.delay` once a delayed job is promoted (and sets it to the backoff for a retry); the delay
+  // it was queued with stays in `opts`. A job scheduler queues each run when the one before it
+  // starts, so without `opts.delay` tomorrow's daily post had today's run key and posted nothing.
+  const run = { dueAt: job.timestamp + (job.opts?.delay ?? job.delay ?? 0), attempt: job.attemptsMade + 1 };
   const handler = handlers[job.name] as (payload: unknown, r: typeof run) => Promise<string>;
   try {
     return await handler(parsed.data, run);
