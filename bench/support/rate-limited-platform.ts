@@ -13,8 +13,11 @@ export class RateLimitedPlatform implements ChatPlatform {
   readonly capabilities = this.recording.capabilities;
   /** When each post was taken by the platform (ms since the epoch), in order. */
   readonly postedAt: number[] = [];
+  /** When the post with each idempotency key was taken (its first copy). */
+  readonly postedByKey = new Map<string, number>();
   private nextSlot = 0;
 
+  /** `perSecond` Infinity: no limit, only the record of when each post went out. */
   constructor(private readonly perSecond: number) {}
 
   async post(channel: ChannelRef, message: OutboundMessage, options: { idempotencyKey: string }): Promise<MessageRef> {
@@ -23,7 +26,9 @@ export class RateLimitedPlatform implements ChatPlatform {
     this.nextSlot = slot + 1000 / this.perSecond;
     if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
     const ref = await this.recording.post(channel, message, options);
-    this.postedAt.push(Date.now());
+    const at = Date.now();
+    this.postedAt.push(at);
+    if (!this.postedByKey.has(options.idempotencyKey)) this.postedByKey.set(options.idempotencyKey, at);
     return ref;
   }
 
