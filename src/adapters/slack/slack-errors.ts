@@ -19,3 +19,21 @@ export function asJobError(error: unknown, what: string): unknown {
   if (code && PERMANENT.has(code)) return new PermanentJobError(`slack refused ${what}: ${code}`);
   return error;
 }
+
+/**
+ * A failure another attempt may get past: no answer (a timeout, a dropped connection) or an HTTP
+ * error such as a 5xx. Slack may have acted on the request all the same.
+ */
+export function isTransient(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'slack_webapi_request_error' || code === 'slack_webapi_http_error';
+}
+
+/**
+ * A 429 the Web API client has already waited out (its Retry-After) before giving up: nothing was
+ * posted. Known by the client's message; should that change, the caller just looks before posting.
+ */
+export function wasRateLimited(error: unknown): boolean {
+  const original = typeof error === 'object' && error !== null ? (error as { original?: unknown }).original : undefined;
+  return isTransient(error) && original instanceof Error && original.message.startsWith('A rate limit was exceeded');
+}

@@ -19,7 +19,7 @@ import type { PlatformAdapter } from '../platform-adapter.js';
 import { boltLogger } from './bolt-logger.js';
 import { renderHome, renderMessage, type SlackMessagePayload } from './render.js';
 import { SLACK_CAPABILITIES } from './slack-capabilities.js';
-import { asJobError, slackErrorCode } from './slack-errors.js';
+import { asJobError, isTransient, slackErrorCode, wasRateLimited } from './slack-errors.js';
 import { FormAck, SlackFormResponder, SlackResponder, type ViewAck } from './slack-responder.js';
 import { SlackUsers } from './slack-users.js';
 import { actionEvent, commandEvent, decodeFormOrigin, formEvent, type SlackMember, teamOf, userRefOf } from './to-inbound-event.js';
@@ -69,6 +69,13 @@ export class SlackPlatform implements PlatformAdapter {
   readonly app: App;
   private readonly users: SlackUsers;
   private readonly logger: Logger;
+  /**
+   * chat.postMessage without the client's own retries: a retry must first look for the post an
+   * earlier attempt may have made (a timeout or a 5xx can come after Slack posted), which the
+   * client cannot do. `post` retries with the same policy instead.
+   */
+  private readonly poster: webApi.WebClient;
+  private readonly postRetries: webApi.RetryOptions;
   private readonly inFlight = new Set<Promise<void>>();
   private stopping = false;
   private server: Server | undefined;
@@ -90,6 +97,13 @@ export class SlackPlatform implements PlatformAdapter {
         retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
         timeout: 10_000,
       },
+    });
+    this.postRetries = options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes;
+    this.poster = new webApi.WebClient(options.botToken, {
+      ...(options.apiUrl ? { slackApiUrl: withSlash(options.apiUrl) } : {}),
+      logger: boltLogger(options.logger),
+      retryConfig: { retries: 0 },
+      timeout: 10_000,
     });
     this.users = new SlackUsers(async (user) => (await this.app.client.users.info({ user, include_locale: true })).user, {
       admins: options.admins,
@@ -136,32 +150,38 @@ export class SlackPlatform implements PlatformAdapter {
   }
 
   /**
-   * Posts with the idempotency key in the message metadata. A post whose first attempt failed may
-   * have gone through all the same (a timeout after Slack posted), so every post first looks at the
-   * channel's recent history for a PrepBot message carrying the key, and returns that one if found.
-   * Without history access (a DM, a missing scope) it just posts. A public channel the bot is not in
-   * is joined once.
+   * Posts with the idempotency key in the message metadata. A post whose earlier attempt failed may
+   * have gone through all the same (a timeout or a 5xx after Slack posted), so a retry, here or of the
+   * job, first looks at the channel's recent history for a PrepBot message carrying the key, and
+   * returns that one if found. Without history access (a DM, a missing scope) it just posts. A 429 is
+   * waited out (its Retry-After) and needs no look. A public channel the bot is not in is joined once.
    */
   async post(channel: ChannelRef, message: OutboundMessage, options: PostOptions): Promise<MessageRef> {
-    // Only a retry can find its first attempt; a first post skips the history lookup (rate limits).
-    const earlier = options.retry ? await this.findPost(channel.channelId, options.idempotencyKey) : undefined;
-    if (earlier) return { channel, messageId: earlier, visibility: 'public' };
     const payload = renderMessage(message);
     const metadata = { event_type: POST_METADATA_TYPE, event_payload: { key: options.idempotencyKey } };
-    const send = () => this.app.client.chat.postMessage({ channel: channel.channelId, ...payload, metadata });
-    let sent: Awaited<ReturnType<typeof send>>;
-    try {
-      sent = await send().catch(async (error: unknown) => {
-        if (slackErrorCode(error) !== 'not_in_channel') throw error;
-        // Only a public channel can be joined; otherwise the bot must be invited, as not_in_channel says.
-        await this.app.client.conversations.join({ channel: channel.channelId }).catch(() => Promise.reject(error));
-        return send();
-      });
-    } catch (error) {
-      throw asJobError(error, `a post in ${channel.channelId}`);
+    const send = () => this.poster.chat.postMessage({ channel: channel.channelId, ...payload, metadata });
+    // Only a retry can find its first attempt; a first post skips the history lookup (rate limits).
+    let lookFirst = options.retry === true;
+    for (let attempt = 0; ; attempt++) {
+      const earlier = lookFirst ? await this.findPost(channel.channelId, options.idempotencyKey) : undefined;
+      if (earlier) return { channel, messageId: earlier, visibility: 'public' };
+      try {
+        const sent = await send().catch(async (error: unknown) => {
+          if (slackErrorCode(error) !== 'not_in_channel') throw error;
+          // Only a public channel can be joined; otherwise the bot must be invited, as not_in_channel says.
+          await this.app.client.conversations.join({ channel: channel.channelId }).catch(() => Promise.reject(error));
+          return send();
+        });
+        if (!sent.ts) throw new Error('chat.postMessage answered without a ts');
+        return { channel, messageId: sent.ts, visibility: 'public' };
+      } catch (error) {
+        if (!isTransient(error) || attempt >= (this.postRetries.retries ?? 0)) throw asJobError(error, `a post in ${channel.channelId}`);
+        if (!wasRateLimited(error)) {
+          lookFirst = true;
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs(this.postRetries, attempt)));
+        }
+      }
     }
-    if (!sent.ts) throw new Error('chat.postMessage answered without a ts');
-    return { channel, messageId: sent.ts, visibility: 'public' };
   }
 
   /** chat.update; an ephemeral message cannot be edited outside its interaction, so it is left alone. */
@@ -304,6 +324,12 @@ export class SlackPlatform implements PlatformAdapter {
       this.logger.warn({ code, err: code ? undefined : error }, `could not handle ${what}`);
     }
   }
+}
+
+/** The wait before retry `attempt` + 1 under a node-retry policy (as the Web API client would wait). */
+function retryDelayMs(policy: webApi.RetryOptions, attempt: number): number {
+  const delay = (policy.minTimeout ?? 1000) * (policy.factor ?? 2) ** attempt;
+  return Math.min(delay, policy.maxTimeout ?? Number.POSITIVE_INFINITY);
 }
 
 /** web-api joins method names to the base URL, so the base must end with a slash. */
