@@ -10,6 +10,8 @@ import type { JobQueue } from './core/jobs/job-queue.js';
 import type { ChatPlatform, Clock } from './core/ports.js';
 import type { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
+import { countAnswers } from './infra/metrics/instrument.js';
+import type { Metrics } from './infra/metrics/metrics.js';
 import { RedisKeys } from './infra/redis/keys.js';
 import { RedisAnswerRecorder } from './infra/redis/redis-answer-recorder.js';
 import type { RedisClient } from './infra/redis/redis-client.js';
@@ -43,6 +45,8 @@ export interface ComposeOptions {
   newId?: () => string;
   /** See `BotDeps.claimStaleMs`; 60 s unless the job lock says otherwise. */
   claimStaleMs?: number;
+  /** Counts graded answers for /metrics; none by default. */
+  metrics?: Metrics | undefined;
   /** The optional model grader of open answers; absent, the key-point grader alone. */
   openAnswerJudge?: OpenAnswerJudge | undefined;
 }
@@ -58,6 +62,7 @@ export function randomId(): string {
 export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; instanceStore: RedisInstanceStore } {
   const keys = new RedisKeys(o.prefix);
   const instanceStore = new RedisInstanceStore(o.redis, keys);
+  const recorder = new RedisAnswerRecorder(o.redis, keys);
   return {
     keys,
     instanceStore,
@@ -65,7 +70,7 @@ export function composeDeps(o: ComposeOptions): DailyDeps & { keys: RedisKeys; i
     clock: o.clock ?? systemClock,
     users: new RedisUserDirectory(o.redis, keys),
     instances: instanceStore,
-    answers: new RedisAnswerRecorder(o.redis, keys),
+    answers: o.metrics ? countAnswers(recorder, o.metrics, (id) => o.bank.byId(id)?.kind) : recorder,
     leaderboards: new RedisLeaderboardStore(o.redis, keys),
     history: new RedisQuestionHistory(o.redis, keys),
     deliveries: new RedisDeliveryGuard(o.redis, keys),

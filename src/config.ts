@@ -60,6 +60,10 @@ export const envSchema = z
     SLACK_API_URL: optionalUrl('https://slack.com/api/'),
     SLACK_ADMINS: z.preprocess(emptyToUndefined, z.string().optional()),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(3000)),
+    METRICS: z.preprocess(
+      emptyToUndefined,
+      z.enum(['1', '0', 'true', 'false'], { message: 'must be 1 (serve /healthz and /metrics on PORT) or 0' }).optional(),
+    ),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
     QUESTIONS_DIR: z.preprocess(emptyToUndefined, z.string().default('questions')),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['zh', 'en'], { message: 'must be zh or en' }).default('zh')),
@@ -134,6 +138,8 @@ export interface Config {
     | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; admins: string[] }
     | undefined;
   port: number;
+  /** Serve /healthz and /metrics on `port`: METRICS=1/0, by default only with a chat platform. */
+  metrics: boolean;
   logLevel: Env['LOG_LEVEL'];
   questionsDir: string;
   defaultLocale: 'zh' | 'en';
@@ -154,6 +160,13 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * Every variable whose whole value is a secret (each also matches `isSecretKey`, so the logger and
+ * configuration errors hide it). `test/e2e/secrets.test.ts` sets each one, and a password in REDIS_URL,
+ * to a marker and reads everything the bot prints; it fails when a secret-named variable is missing here.
+ */
+export const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'GRADER_API_KEY'] as const;
 
 /** The secret values in `env`: platform tokens and a password in REDIS_URL or REDIS_CLUSTER_NODES (raw and decoded). */
 function secretValues(env: Record<string, string | undefined>): string[] {
@@ -231,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     discord,
     slack,
     port: e.PORT,
+    metrics: e.METRICS === undefined ? Boolean(discord || slack) : e.METRICS === '1' || e.METRICS === 'true',
     logLevel: e.LOG_LEVEL,
     questionsDir: e.QUESTIONS_DIR,
     defaultLocale: e.DEFAULT_LOCALE,

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { createAdapters } from './adapters/create-adapters.js';
-import type { PlatformAdapter } from './adapters/platform-adapter.js';
+import { createAdapters, slackServesHttp } from './adapters/create-adapters.js';
 import { composeBot, systemClock } from './compose.js';
 import { type Config, configSecrets, loadConfigOrReport } from './config.js';
+import type { ChatPlatform } from './core/ports.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
 import { OpenAiCompatibleJudge } from './infra/grading/openai-compatible-judge.js';
 import { interactiveLogStream } from './infra/interactive-log-stream.js';
 import { createLogger, type Logger } from './infra/logger.js';
+import { countPosts, timeEvents } from './infra/metrics/instrument.js';
+import { createOps, serveOps } from './infra/ops/ops.js';
 import { formatProblem, loadQuestionFiles } from './infra/questions/load-question-files.js';
 import { BullmqJobQueue } from './infra/queue/bullmq-job-queue.js';
 import { createJobWorker } from './infra/queue/job-worker.js';
@@ -91,15 +93,19 @@ async function main(): Promise<number> {
     const keys = new RedisKeys(config.redis.prefix);
     const jobs = new BullmqJobQueue(redis, keys.bullPrefix(), systemClock);
     cleanups.push(() => jobs.close());
-    const adapters = createAdapters(config, logger);
+    // /healthz and /metrics: on Slack's receiver when it holds PORT, otherwise on a server of their own below.
+    const ops = config.metrics
+      ? createOps({ queueRedis: redis, storeRedis, jobs, platforms: describePlatforms(config), logger })
+      : undefined;
+    const adapters = createAdapters(config, logger, ops?.routes);
     if (adapters.length === 0) {
       logger.error('No platform adapter matches this configuration; unset the platform variables to use the console.');
       await shutdown();
       return 1;
     }
     const sink = errorSink(logger);
-    const platforms: Partial<Record<Platform, PlatformAdapter>> = {};
-    for (const adapter of adapters) platforms[adapter.platform] = adapter;
+    const platforms: Partial<Record<Platform, ChatPlatform>> = {};
+    for (const adapter of adapters) platforms[adapter.platform] = ops ? countPosts(adapter, adapter.platform, ops.metrics) : adapter;
     const { bot, jobHandlers } = composeBot({
       redis: storeRedis,
       prefix: config.redis.prefix,
@@ -110,6 +116,7 @@ async function main(): Promise<number> {
       jobs,
       platforms,
       claimStaleMs: 2 * config.queueLockMs,
+      metrics: ops?.metrics,
       openAnswerJudge: config.grader && new OpenAiCompatibleJudge({ ...config.grader, logger }),
     });
     // One worker per platform this process runs; closed before the queues and Redis, so an
@@ -117,14 +124,25 @@ async function main(): Promise<number> {
     for (const adapter of adapters) {
       const worker = createJobWorker(redis, keys.bullPrefix(), adapter.platform, jobHandlers, {
         lockDurationMs: config.queueLockMs,
-        onError: (error, job) => sink(error, { platform: adapter.platform, job: job?.name, jobId: job?.id }),
+        onError: (error, job) => {
+          if (job) ops?.metrics.jobFailed(job.name);
+          sink(error, { platform: adapter.platform, job: job?.name, jobId: job?.id });
+        },
       });
-      cleanups.push(() => worker.close());
+      // Without Redis an in-flight job can never finish (nor record that it did), and a graceful close
+      // would wait for it forever: close at once, and its lock's expiry hands it to the next worker.
+      cleanups.push(() => worker.close(redis.status !== 'ready'));
     }
     // Adapters stop first (cleanups run in reverse): no new event arrives while the rest closes.
+    const events = ops ? timeEvents(bot, ops.metrics) : bot;
     for (const adapter of adapters) {
-      await adapter.start(bot);
+      await adapter.start(events);
       cleanups.push(() => adapter.stop());
+    }
+    // Started last, so stopped first: a health probe fails as soon as the bot starts stopping.
+    if (ops && !slackServesHttp(config)) {
+      const server = await serveOps(ops, config.port, logger);
+      if (server) cleanups.push(() => server.close());
     }
     logger.info({ questions: bank.size, platforms: describePlatforms(config) }, 'PrepBot ready');
 
@@ -170,9 +188,9 @@ function errorSink(logger: Logger) {
     logger.error({ err: error, ...context }, 'unexpected error while handling an event');
 }
 
-function describePlatforms(config: Config): string[] {
+function describePlatforms(config: Config): Platform[] {
   return [config.console ? 'console' : undefined, config.discord ? 'discord' : undefined, config.slack ? 'slack' : undefined].filter(
-    (p): p is string => p !== undefined,
+    (p): p is Platform => p !== undefined,
   );
 }
 

@@ -14,15 +14,16 @@ export interface SpawnedBot {
 
 /**
  * A real bot process (`src/main.ts`, or another entry such as `src/discord-shards.ts`) with only the
- * environment given: nothing leaks in from the developer's shell.
+ * environment given: nothing leaks in from the developer's shell. `stdin: 'pipe'` keeps a console bot
+ * running until `child.stdin` ends (with 'ignore' it reads end of input at once and stops).
  */
-export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): SpawnedBot {
+export function spawnBot(env: Record<string, string>, entry = 'src/main.ts', options: { stdin?: 'ignore' | 'pipe' } = {}): SpawnedBot {
   // tsx's loader in the bot's own process: the tsx CLI would run the bot in a grandchild, which a
   // SIGKILL of the child leaves running.
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', DEFAULT_LOCALE: 'en', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

@@ -4,6 +4,7 @@ import {
   type AllMiddlewareArgs,
   App,
   type BlockAction,
+  type CustomRoute,
   type SlackActionMiddlewareArgs,
   type SlackCommandMiddlewareArgs,
   type SlackEventMiddlewareArgs,
@@ -38,6 +39,8 @@ export interface SlackOptions {
   port: number;
   /** HTTP mode: the interface to listen on; default all. */
   host?: string | undefined;
+  /** HTTP mode: more GET routes on the same port (/healthz, /metrics); Socket Mode has no server for them. */
+  customRoutes?: CustomRoute[] | undefined;
   defaultLocale: Locale;
   logger: Logger;
   /** Web API retries of network failures and 5xx (rate limits are always waited out). */
@@ -88,7 +91,7 @@ export class SlackPlatform implements PlatformAdapter {
       token: options.botToken,
       ...(socketMode
         ? { socketMode: true, appToken: options.appToken }
-        : { signingSecret: options.signingSecret, endpoints: '/slack/events' }),
+        : { signingSecret: options.signingSecret, endpoints: '/slack/events', customRoutes: options.customRoutes ?? [] }),
       logger: boltLogger(options.logger),
       // auth.test runs in start(), not in the constructor: nothing touches the network before start.
       deferInitialization: true,
