@@ -13,11 +13,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock date at `at` in `timeZone`, as YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
+function formatDate(at: number, timeZone: string): string {
   const parts = formatter(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Local dates change only at a zone's midnight, which today's zones put on a quarter hour of UTC. */
+const WINDOW_MS = 15 * 60_000;
+/** Per zone, the last quarter hour asked about and its date (if the date held all through it). */
+const lastWindow = new Map<string, { start: number; date: string }>();
+
+/**
+ * The wall-clock date at `at` in `timeZone`, as YYYY-MM-DD. Every answer asks for it a few times
+ * and formatting costs microseconds, so the date of the quarter hour last asked about is kept per
+ * zone: kept only when the quarter hour starts and ends on the same date, so a zone whose midnight
+ * falls inside one (a historical offset in seconds) is always formatted.
+ */
+export function localDate(at: Date, timeZone: string): string {
+  const t = at.getTime();
+  const start = t - (((t % WINDOW_MS) + WINDOW_MS) % WINDOW_MS);
+  const kept = lastWindow.get(timeZone);
+  if (kept?.start === start) return kept.date;
+  const date = formatDate(t, timeZone);
+  if (formatDate(start, timeZone) === date && formatDate(start + WINDOW_MS - 1, timeZone) === date)
+    lastWindow.set(timeZone, { start, date });
+  return date;
 }
 
 /**

@@ -10,6 +10,7 @@ function load(name: string): string {
 /** Our Lua scripts, registered as ioredis commands (EVALSHA with an automatic EVAL fallback). */
 export interface ScriptCommands {
   recordAnswer(...args: Array<string | number>): Promise<string[]>;
+  saveReview(...args: Array<string | number>): Promise<number>;
   createInstance(...args: Array<string | number>): Promise<number>;
   claimReveal(key: string, now: number, staleMs: number): Promise<'claimed' | 'reclaimed' | 'busy' | 'done' | 'missing'>;
   clearPointerIf(key: string, instanceId: string): Promise<number>;
@@ -32,6 +33,7 @@ const registered = new WeakSet<RedisClient>();
 export function withScripts(redis: RedisClient): RedisClient & ScriptCommands {
   if (!registered.has(redis)) {
     redis.defineCommand('recordAnswer', { numberOfKeys: 20, lua: load('record-answer') });
+    redis.defineCommand('saveReview', { numberOfKeys: 3, lua: load('save-review') });
     redis.defineCommand('flagQuestion', { numberOfKeys: 2, lua: load('flag-question') });
     redis.defineCommand('createInstance', { numberOfKeys: 1, lua: load('create-instance') });
     redis.defineCommand('claimReveal', { numberOfKeys: 1, lua: load('claim-reveal') });
