@@ -29,6 +29,36 @@ describe('learner-facing text that mentions its source', () => {
     ]);
   });
 
+  it('flags literature cited in general, in both languages, and says which kind of mention it is', () => {
+    expect(words('有的资料说 GIL 保证线程安全。', 'Some sources say the GIL makes threads safe.')).toEqual([
+      ['explanation.zh', '有的资料'],
+      ['explanation.en', 'Some sources'],
+    ]);
+    expect(words('网上流传的答案用了 pandas。', 'Many articles claim 20 cookies; some notes say 1001.')).toEqual([
+      ['explanation.zh', '网上流传'],
+      ['explanation.en', 'Many articles'],
+    ]);
+    expect(words('有些资料说它工作在网络层。', 'The source describes apply_async as blocking.')).toEqual([
+      ['explanation.zh', '有些资料'],
+      ['explanation.en', 'The source describes'],
+    ]);
+    expect(words('较早的教材这样写。', 'Material claiming url_hash needs a module is out of date.')).toEqual([
+      ['explanation.zh', '较早的教材'],
+      ['explanation.en', 'Material claiming'],
+    ]);
+    const kinds = findSourceMentions([open({ zh: '种子答案。', en: 'Some material says so.' })]).map((m) => m.kind);
+    expect(kinds).toEqual(['origin', 'literature']);
+  });
+
+  it('accepts the teaching phrasing and conventions of teaching: a common misconception, the textbook case, other sources in a rule', () => {
+    expect(
+      words(
+        '常见的误解是 GIL 保证线程安全；TCP/IP 教学上也用五层。',
+        'A common misconception is that the GIL makes threads safe; coroutines are the textbook case of concurrency; later rules refuse other sources.',
+      ),
+    ).toEqual([]);
+  });
+
   it('leaves facts about the world alone: old IE, a random seed, a source port', () => {
     expect(words('2048 这个数字来自旧版 IE；常见的误解是三个。', 'Set a random seed; one source port per connection.')).toEqual([]);
   });

@@ -272,13 +272,13 @@ export function loadQuestionFiles(dir: string, cwd = process.cwd()): LoadedBank 
       severity: 'warning',
     });
   }
-  for (const { question, path, word } of findSourceMentions(questions)) {
+  for (const { question, path, word, kind } of findSourceMentions(questions)) {
     const at = located.get(question);
     if (!at) continue;
     problems.push({
       file: at.file,
       line: itemLine(at.source, at.index, lines, path),
-      message: `learner-facing text mentions its source ("${word}"): ${path.join('.')} of "${question.id}"`,
+      message: `learner-facing text ${kind === 'origin' ? 'mentions its source' : 'cites literature in general'} ("${word}"): ${path.join('.')} of "${question.id}"`,
       severity: 'error',
     });
   }
