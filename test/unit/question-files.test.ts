@@ -208,7 +208,12 @@ describe('the loader never throws: every malformed file is a file:line (or file)
 
   it('npm run questions:check passes on the real bank', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/questions-check.ts'], { cwd: root, encoding: 'utf8' });
-    expect(out).toMatch(/^ok: \d+ questions/);
+    expect(out).toMatch(/^ok: \d+ questions/m);
+    // The figures come first: learners must not be able to guess by length, by count, or from another item.
+    expect(out).toMatch(/^length cue: \d+ of \d+ single items \(\d+%\) have the correct option strictly longest/m);
+    expect(out).toMatch(/^multi-select: correct\/option counts: (?:\d+\/\d+: \d+(?:, )?)+ \(of \d+ multi items\)$/m);
+    expect(out).toMatch(/^duplicate facts: 0$/m);
+    expect(out).toMatch(/^source mentions: 0$/m);
   });
 });
 
