@@ -1,3 +1,4 @@
+import type { EarlyReads } from './answer/early-reads.js';
 import type { DrillStore } from './drill/drill-session.js';
 import type { FlagStore, SeenQuestionStore } from './flags/flag-ports.js';
 import type { OpenAnswerJudge } from './grading/open-answer-judge.js';
@@ -69,4 +70,6 @@ export interface UseCaseContext<D extends BotDeps = BotDeps> {
   capabilities: Capabilities;
   /** Shorthand for `responder.reply`. */
   reply: (message: OutboundMessage) => Promise<unknown>;
+  /** Reads the event is sure to make, started with its first round trip (see Bot.handle). */
+  early?: EarlyReads | undefined;
 }

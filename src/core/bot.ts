@@ -1,5 +1,6 @@
 import { ACTION_ACK } from './actions/action-ack.js';
 import { type ActionKind, type ActionRef, decodeAction, decodeForm, type FormKind } from './actions/action-codec.js';
+import type { EarlyReads } from './answer/early-reads.js';
 import type { BotDeps, UseCaseContext } from './bot-deps.js';
 import { checkArgs, parseCommandText } from './command-parser.js';
 import { findCommand, replyVisibility } from './commands.js';
@@ -28,6 +29,8 @@ export interface Handlers<D extends BotDeps = BotDeps> {
   commands: Record<string, CommandHandler<D>>;
   actions: Record<ActionKind, ActionHandler<D>>;
   forms: Record<FormKind, FormHandler<D>>;
+  /** Starts the reads an event is sure to make (only reads), to share the event's first round trip. */
+  early?: (deps: D, event: InboundEvent) => EarlyReads | undefined;
 }
 
 /** What an adapter needs from the core: how to acknowledge an event, then one call to handle it. */
@@ -93,7 +96,9 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
     let locale: Locale = event.user.locale ?? this.deps.defaultLocale;
     try {
       // One round trip: the member's /lang choice, the delivery check and their current display name
-      // (for boards, reveals and interviews that name them) travel together.
+      // (for boards, reveals and interviews that name them) travel together, with the reads the
+      // event is sure to make (an answer's open questions), started in the same tick.
+      const early = this.handlers.early?.(this.deps, event);
       const [chosen, first] = await Promise.all([
         this.deps.users.localeOf(event.channel, event.user.userId),
         event.deliveryId ? this.deps.deliveries.firstDelivery(`${event.user.platform}:${event.deliveryId}`) : true,
@@ -113,6 +118,7 @@ export class Bot<D extends BotDeps = BotDeps> implements EventSink {
         responder: localized,
         capabilities: responder.capabilities,
         reply: (message) => localized.reply(message),
+        early,
       };
       switch (event.kind) {
         case 'text':

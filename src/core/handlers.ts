@@ -1,3 +1,4 @@
+import { startEarlyReads } from './answer/early-reads.js';
 import {
   answerByButton,
   answerByForm,
@@ -74,6 +75,7 @@ export function coreHandlers(): Handlers<DailyDeps> {
       rubric: rubricButton,
       note: openNoteForm,
     },
+    early: startEarlyReads,
     forms: {
       answer: answerByForm,
       note: (ctx, _form, fields) => saveNote(ctx, fields.note ?? ''),

@@ -13,6 +13,7 @@ import { replaceReviewRating } from '../srs/record-review.js';
 import type { CommandInvocation } from '../types.js';
 import { ANSWER_FIELD, answerForm } from './answer-form.js';
 import { ANSWER_HOOKS } from './answer-hooks.js';
+import { readInstance } from './early-reads.js';
 
 /**
  * `/answer <text>`: answers the newest open question this user may still answer here (their own
@@ -22,8 +23,9 @@ import { ANSWER_HOOKS } from './answer-hooks.js';
 export async function submitTypedAnswer(ctx: UseCaseContext, command: CommandInvocation): Promise<void> {
   const { deps, event } = ctx;
   const text = command.args.text?.trim() ?? '';
-  // One round trip for every pointer; the record script re-checks state and lock-in atomically.
-  const open = (await deps.instances.answerTargets(event.channel, event.user.userId, CHANNEL_MODES))
+  // One MGET for every pointer, read with the event's first round trip (early reads); the record
+  // script re-checks state and lock-in atomically.
+  const open = (await (ctx.early?.answerTargets ?? deps.instances.answerTargets(event.channel, event.user.userId, CHANNEL_MODES)))
     .filter((i) => mayAnswer(i, event.user))
     .sort((a, b) => b.createdAt - a.createdAt);
   if (open.length === 0) throw new UserFacingError('nothing-to-answer');
@@ -66,7 +68,7 @@ function naming(ctx: UseCaseContext, questionId: string): UseCaseContext {
 }
 
 async function answerById(ctx: UseCaseContext, instanceId: string, input: AnswerInput): Promise<void> {
-  const instance = await ctx.deps.instances.get(ctx.event.channel, instanceId);
+  const instance = await readInstance(ctx.deps, ctx.early, ctx.event, instanceId);
   if (!instance) throw new UserFacingError('question-gone');
   await answerInstance(ctx, instance, input, { hooks: ANSWER_HOOKS[instance.mode] });
 }
@@ -96,7 +98,7 @@ export async function answerOwnSelect(ctx: UseCaseContext, action: ActionRef, va
 }
 
 async function answerOwn(ctx: UseCaseContext, instanceId: string, keys: OptionKey[]): Promise<void> {
-  const instance = await ctx.deps.instances.get(ctx.event.channel, instanceId);
+  const instance = await readInstance(ctx.deps, ctx.early, ctx.event, instanceId);
   if (!instance) throw new UserFacingError('question-gone');
   const hooks = ANSWER_HOOKS[instance.mode];
   const result = await answerInstance(ctx, instance, { type: 'choice', keys }, { hooks, present: 'update' });
