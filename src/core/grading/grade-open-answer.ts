@@ -1,45 +1,142 @@
 import type { OpenQuestion } from '../questions/schema.js';
-import type { OpenGradeResult } from './grade-result.js';
+import { type AnswerSentence, answerSentences } from './answer-sentences.js';
+import {
+  claimStatus,
+  findPhrase,
+  matchClaim,
+  type PreparedClaim,
+  type PreparedPhrase,
+  prepareClaim,
+  preparePhrase,
+} from './claim-matcher.js';
+import { parseClaim } from './claims.js';
+import type { KeyPointJudgement, KeyPointVerdict, OpenGradeResult } from './grade-result.js';
 import { type InvalidAnswer, invalidAnswer } from './invalid-answer.js';
 import { maxPointsFor, pointsFor } from './max-points-for.js';
 import { normalizeText } from './normalize-text.js';
-import { containsPhrase, wordStartText } from './word-start-text.js';
 
-/** Share of key points an open answer must cover to count as correct. */
+/** Share of the key-point weight an open answer must reach to count as correct. */
 export const OPEN_CORRECT_THRESHOLD = 0.6;
 
-const cache = new WeakMap<OpenQuestion, ReadonlyArray<{ id: string; phrases: readonly string[] }>>();
+/** What each verdict is worth: a point only mentioned earns a little, so a half answer stays below the threshold. */
+export const KEY_POINT_WEIGHTS: Readonly<Record<KeyPointVerdict, number>> = { covered: 1, partly: 0.25, missed: 0 };
 
-function keyPointPhrases(question: OpenQuestion): ReadonlyArray<{ id: string; phrases: readonly string[] }> {
-  let table = cache.get(question);
-  if (!table) {
-    table = question.keyPoints.map((k) => ({
-      id: k.id,
-      // A phrase that normalises to nothing (only punctuation) would match every answer; it is dropped.
-      phrases: [...new Set([...k.match.zh, ...k.match.en].map(normalizeText))].filter((p) => p !== ''),
+/** The longest quote of the answer shown next to a key point. */
+const QUOTE_MAX = 100;
+const TRAILING_MARKS = /[\s,，、:：(（.。!！?？;；]+$/u;
+
+interface PreparedPoint {
+  id: string;
+  claims: PreparedClaim[];
+  mentions: PreparedPhrase[];
+  misconceptions: Array<{ text: { zh: string; en: string }; claims: PreparedClaim[] }>;
+}
+
+interface PreparedQuestion {
+  points: PreparedPoint[];
+  /** The question's terms (every point's `match` phrases): words outside them make a sentence more than a list of terms. */
+  vocabulary: PreparedPhrase[];
+}
+
+const cache = new WeakMap<OpenQuestion, PreparedQuestion>();
+
+function phrases(list: readonly string[]): PreparedPhrase[] {
+  const seen = new Set<string>();
+  return list.map(preparePhrase).filter((p): p is PreparedPhrase => p !== undefined && !seen.has(p.text) && Boolean(seen.add(p.text)));
+}
+
+function prepare(question: OpenQuestion): PreparedQuestion {
+  let prepared = cache.get(question);
+  if (prepared) return prepared;
+  const points = question.keyPoints.map((k): PreparedPoint => {
+    const mentions = phrases([...k.match.zh, ...k.match.en]);
+    // Without written claims a point's own phrases are its claims (bare tokens still never count alone).
+    const claims = k.claims
+      ? [...k.claims.zh, ...k.claims.en].map((c) => prepareClaim(parseClaim(c)))
+      : mentions.map((p) => ({ groups: [[p]], ordered: false }));
+    const misconceptions = (k.misconceptions ?? []).map((m) => ({
+      text: m.text,
+      claims: [...m.zh, ...m.en].map((c) => prepareClaim(parseClaim(c))),
     }));
-    cache.set(question, table);
+    return { id: k.id, claims, mentions: mentions.filter((m) => !m.bare), misconceptions };
+  });
+  prepared = { points, vocabulary: phrases(question.keyPoints.flatMap((k) => [...k.match.zh, ...k.match.en])) };
+  cache.set(question, prepared);
+  return prepared;
+}
+
+/** Little words that carry no statement, so a term list padded with them is still a term list. */
+const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'then', 'of', 'to', 'is', 'are', 'with', 'etc', 'vs', 'e.g', 'ie']);
+const ALPHABETIC = /^[a-z]{2,}$/;
+const HAS_DIGIT = /[0-9]/;
+
+/**
+ * A sentence can state something only when it is more than a list of terms. It is a list when three or
+ * more of its comma parts and at least three quarters of them are term-like: one or two words, or three
+ * with no English word of its own (a "sends", "waits" that is neither the question's term, a capitalised
+ * term nor filler). And it needs at least one word of its own somewhere (等待, 发送 count: Chinese words not
+ * covered by the question's terms).
+ */
+function statesSomething(sentence: AnswerSentence, vocabulary: readonly PreparedPhrase[]): boolean {
+  const covered = vocabulary.flatMap((p) => findPhrase(sentence, p));
+  const own = sentence.words.map((w) => {
+    if (covered.some((o) => o.start < w.end && w.start < o.end)) return false;
+    const word = sentence.text.slice(w.start, w.end);
+    if (w.latin) return !w.term && ALPHABETIC.test(word) && !FILLER.has(word);
+    return !HAS_DIGIT.test(word);
+  });
+  if (!own.includes(true)) return false;
+  const parts = new Map<number, { words: number; ownLatin: boolean }>();
+  sentence.words.forEach((w, i) => {
+    const part = parts.get(w.clause) ?? { words: 0, ownLatin: false };
+    part.words++;
+    if (w.latin && own[i]) part.ownLatin = true;
+    parts.set(w.clause, part);
+  });
+  const termLike = [...parts.values()].filter((p) => p.words <= 2 || (p.words <= 3 && !p.ownLatin)).length;
+  return !(termLike >= 3 && termLike >= 0.75 * parts.size);
+}
+
+/** The clauses that stated the point (the whole sentence when unknown), trimmed and clipped. */
+function quote(sentence: AnswerSentence, clauses?: readonly [number, number]): string {
+  const text = (clauses ? sentence.clauses.slice(clauses[0], clauses[1] + 1).join('') : sentence.raw).trim().replace(TRAILING_MARKS, '');
+  const part = text === '' ? sentence.raw : text;
+  const chars = [...part];
+  return chars.length <= QUOTE_MAX ? part : `${chars.slice(0, QUOTE_MAX - 1).join('')}…`;
+}
+
+function judgePoint(point: PreparedPoint, sentences: readonly AnswerSentence[]): KeyPointJudgement {
+  for (const m of point.misconceptions) {
+    if (sentences.some((s) => m.claims.some((c) => claimStatus(s, c) === 'stated'))) {
+      return { id: point.id, verdict: 'missed', misconception: { zh: m.text.zh, en: m.text.en } };
+    }
   }
-  return table;
+  let partly: AnswerSentence | undefined;
+  for (const s of sentences) {
+    const matches = point.claims.map((c) => matchClaim(s, c));
+    const stated = matches.find((m) => m.status === 'stated');
+    if (stated) return { id: point.id, verdict: 'covered', quote: quote(s, stated.clauses) };
+    const statuses = matches.map((m) => m.status);
+    // A sentence that contradicts the point earns nothing for merely naming it.
+    if (!partly && !statuses.includes('negated') && point.mentions.some((m) => findPhrase(s, m).length > 0)) partly = s;
+  }
+  return partly ? { id: point.id, verdict: 'partly', quote: quote(partly) } : { id: point.id, verdict: 'missed' };
 }
 
 /**
- * Grades an open answer by key points: a point is covered when one of its `match` phrases (zh or en),
- * normalised like the answer, occurs in the normalised answer (at a word start when the phrase begins
- * with a Latin letter or digit). score = covered / all key points;
- * correct when score >= 0.6. The user then rates themselves against the reference answer.
+ * Grades an open answer by what it claims. Each key point is covered when one sentence states one of
+ * its claims (all phrase groups together, in order when ordered, none under a negation such as "never"
+ * or 不), partly covered when a sentence only names its subject, and missed otherwise or when the
+ * answer states one of the point's misconceptions. Sentences that are only a list of terms state
+ * nothing. score = weighted verdicts / key points; correct from 0.6.
  */
 export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGradeResult | InvalidAnswer {
-  const answer = wordStartText(text);
-  if (answer.text === '') return invalidAnswer(question, 'empty');
-  const covered: string[] = [];
-  const missed: string[] = [];
-  for (const { id, phrases } of keyPointPhrases(question)) {
-    if (phrases.some((p) => containsPhrase(answer, p))) covered.push(id);
-    else missed.push(id);
-  }
-  const total = covered.length + missed.length;
-  const score = total === 0 ? 0 : covered.length / total;
+  if (normalizeText(text) === '') return invalidAnswer(question, 'empty');
+  const prepared = prepare(question);
+  const sentences = answerSentences(text).filter((s) => statesSomething(s, prepared.vocabulary));
+  const judgements = prepared.points.map((p) => judgePoint(p, sentences));
+  const weight = judgements.reduce((sum, j) => sum + KEY_POINT_WEIGHTS[j.verdict], 0);
+  const score = judgements.length === 0 ? 0 : weight / judgements.length;
   const maxPoints = maxPointsFor(question);
   return {
     questionId: question.id,
@@ -47,11 +144,11 @@ export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGrade
     score,
     points: pointsFor(score, maxPoints),
     maxPoints,
-    correct: score >= OPEN_CORRECT_THRESHOLD,
-    coveredKeyPoints: covered,
-    missedKeyPoints: missed,
-    judgements: question.keyPoints.map((k) => ({ id: k.id, verdict: covered.includes(k.id) ? 'covered' : 'missed' })),
+    correct: score >= OPEN_CORRECT_THRESHOLD - 1e-9,
+    coveredKeyPoints: judgements.filter((j) => j.verdict === 'covered').map((j) => j.id),
+    missedKeyPoints: judgements.filter((j) => j.verdict !== 'covered').map((j) => j.id),
+    judgements,
     gradedBy: 'key-points',
-    feedback: [{ type: 'key-points', judgements: question.keyPoints.map((k) => ({ id: k.id, verdict: covered.includes(k.id) ? 'covered' : 'missed' })) }, { type: 'reference' }, { type: 'self-rate' }],
+    feedback: [{ type: 'key-points', judgements }, { type: 'reference' }, { type: 'self-rate' }],
   };
 }

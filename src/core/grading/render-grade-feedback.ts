@@ -1,7 +1,7 @@
 import { type Locale, translate } from '../i18n/catalog.js';
 import type { Question } from '../questions/schema.js';
 import type { Dimension } from './convert-unit.js';
-import type { FeedbackItem, GradeResult } from './grade-result.js';
+import type { FeedbackItem, GradeResult, KeyPointJudgement } from './grade-result.js';
 import { gradingMessages } from './grading-messages.js';
 import { selfRatingLabel } from './self-rating-label.js';
 import { SELF_RATINGS } from './self-ratings.js';
@@ -17,8 +17,10 @@ const DIMENSION_KEYS: Readonly<Record<Dimension, MessageKey>> = {
 function header(result: GradeResult, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   const { points, maxPoints } = result;
   if (result.kind === 'open') {
-    const covered = result.coveredKeyPoints.length;
-    return t('headerOpen', { covered, total: covered + result.missedKeyPoints.length, points, maxPoints });
+    const count = (verdict: string) => result.judgements.filter((j) => j.verdict === verdict).length;
+    const partly = count('partly');
+    const params = { covered: count('covered'), partly, total: result.judgements.length, points, maxPoints };
+    return t(partly > 0 ? 'headerOpenPartly' : 'headerOpen', params);
   }
   if (result.correct) return t('headerCorrect', { points, maxPoints });
   return t(result.score > 0 ? 'headerPartial' : 'headerWrong', { points, maxPoints });
@@ -27,15 +29,20 @@ function header(result: GradeResult, t: (key: MessageKey, params?: Record<string
 /**
  * The private reply to a graded answer, in `locale`: verdict and points, then each feedback item.
  * Never shows the correct answer or explanation of a choice or short item (see renderSolution); for an
- * open item it lists covered and missed key points, the reference answer and the self-rating prompt.
+ * open item it judges each key point (covered with the words that stated it, partly, missed, or a misconception
+ * found), then shows the reference answer and the self-rating prompt.
  */
 export function renderGradeFeedback(result: GradeResult, question: Question, locale: Locale): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(gradingMessages, locale, key, params);
   const list = (items: readonly string[]) => items.join(t('listSeparator'));
   const keyPointText = (id: string) =>
     (question.kind === 'open' ? question.keyPoints.find((k) => k.id === id)?.text[locale] : undefined) ?? id;
-  const bullets = (ids: readonly string[]) =>
-    ids.length === 0 ? [t('bullet', { text: t('keyPointsNone') })] : ids.map((id) => t('bullet', { text: keyPointText(id) }));
+  const judged = (j: KeyPointJudgement): string => {
+    const text = keyPointText(j.id);
+    if (j.misconception) return t('keyPointMisconception', { text, misconception: j.misconception[locale] });
+    if (j.verdict === 'missed' || j.quote === undefined) return t('keyPointMissed', { text });
+    return t(j.verdict === 'covered' ? 'keyPointCovered' : 'keyPointPartly', { text, quote: j.quote });
+  };
 
   const lines = [header(result, t)];
   const render = (item: FeedbackItem): string[] => {
@@ -54,12 +61,7 @@ export function renderGradeFeedback(result: GradeResult, question: Question, loc
       case 'unit-mismatch':
         return [t('unitMismatch', { given: t(DIMENSION_KEYS[item.given]), expected: t(DIMENSION_KEYS[item.expected]) })];
       case 'key-points':
-        return [
-          t('keyPointsCovered'),
-          ...bullets(item.judgements.filter((j) => j.verdict === 'covered').map((j) => j.id)),
-          t('keyPointsMissed'),
-          ...bullets(item.judgements.filter((j) => j.verdict !== 'covered').map((j) => j.id)),
-        ];
+        return [t('keyPointsJudged'), ...item.judgements.map(judged)];
       case 'reference':
         return question.kind === 'open' ? [t('referenceAnswer'), question.reference[locale]] : [];
       case 'self-rate':

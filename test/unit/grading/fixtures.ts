@@ -228,11 +228,30 @@ export const threeWayHandshake = item('tcp-udp', {
     en: 'The client sends SYN (seq=x) and enters SYN-SENT; the server answers SYN+ACK (seq=y, ack=x+1) and enters SYN-RCVD; the client sends ACK (ack=y+1) and both are ESTABLISHED.',
   },
   keyPoints: [
-    { id: 'syn', text: { zh: '客户端发送 SYN', en: 'The client sends SYN' }, match: { zh: ['SYN'], en: ['SYN'] } },
+    {
+      id: 'syn',
+      text: { zh: '客户端发送 SYN', en: 'The client sends SYN' },
+      match: { zh: ['SYN'], en: ['SYN'] },
+      claims: {
+        zh: ['客户端|客户机 > 发|发送|发出 > SYN'],
+        en: ['client > send|sends|starts with|opens with > syn', 'syn > from|by > client'],
+      },
+      misconceptions: [
+        {
+          text: { zh: '服务端先发 SYN', en: 'the server sends the first SYN' },
+          zh: ['服务端|服务器 > 先发|首先发 > SYN'],
+          en: ['server > sends|starts with > syn', 'syn > from|by > server'],
+        },
+      ],
+    },
     {
       id: 'syn-ack',
       text: { zh: '服务端回复 SYN+ACK', en: 'The server replies SYN+ACK' },
-      match: { zh: ['SYN+ACK', 'SYN ACK', 'SYN/ACK'], en: ['SYN+ACK', 'SYN ACK', 'SYN/ACK', 'SYN-ACK'] },
+      match: { zh: ['SYN+ACK', 'SYN/ACK'], en: ['SYN+ACK', 'SYN/ACK', 'SYN-ACK'] },
+      claims: {
+        zh: ['服务端|服务器 > 回|回复|返回|发 > SYN+ACK|SYN/ACK|SYN-ACK'],
+        en: ['server > answers|replies|responds|sends|returns > syn-ack|syn+ack|syn/ack'],
+      },
     },
     {
       id: 'established',
@@ -243,6 +262,10 @@ export const threeWayHandshake = item('tcp-udp', {
       id: 'isn',
       text: { zh: '双方交换初始序号', en: 'Both sides exchange initial sequence numbers' },
       match: { zh: ['初始序号', '序列号', 'ISN'], en: ['ISN', 'initial sequence number', 'sequence number'] },
+      claims: {
+        zh: ['初始序号|序列号|ISN + 交换|同步|各自|双方'],
+        en: ['isn|initial sequence number|sequence number + exchange|exchanges|sync|synchronize|both|each'],
+      },
     },
     {
       id: 'three-segments',

@@ -18,7 +18,11 @@ describe('gradeAnswer', () => {
     [udpProtocols, text('1'), { score: 0.5, points: 10, correct: false }],
     [timeWaitDuration, text('1 minute'), { score: 1, points: 20, correct: true }],
     [pipeBuffer, text('65536 bytes'), { score: 1, points: 30, correct: true }],
-    [threeWayHandshake, text('SYN, SYN+ACK, ACK: connection established'), { score: 0.6, points: 12, correct: true }],
+    [
+      threeWayHandshake,
+      text('The client sends SYN, the server replies SYN+ACK, then the connection is established'),
+      { score: 0.6, points: 12, correct: true },
+    ],
   ])('%# grades', (question, input, expected) => {
     const outcome = gradeAnswer(question, input);
     expect(outcome.status).toBe('graded');

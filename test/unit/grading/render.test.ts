@@ -66,25 +66,25 @@ describe('renderGradeFeedback', () => {
       '**回答错误。** 得分 0/20。\n你的答案是大小，但题目问的是时间。',
     );
   });
-  it('open: covered and missed key points, then the reference, then the self-rating prompt', () => {
-    const text = renderGradeFeedback(graded(threeWayHandshake, 'SYN, then SYN-ACK, then ESTABLISHED'), threeWayHandshake, 'en');
+  it('open: each key point judged with the words that stated it, then the reference, then the self-rating prompt', () => {
+    const answer = 'The client sends a SYN. The server replies with SYN-ACK. There is an initial sequence number somewhere.';
+    const text = renderGradeFeedback(graded(threeWayHandshake, answer), threeWayHandshake, 'en');
     expect(text).toBe(
       [
-        '**3 of 5 key points covered.** 12/20 points.',
-        '**Covered:**',
-        '- The client sends SYN',
-        '- The server replies SYN+ACK',
-        '- The client sends ACK and the connection is established',
-        '**Missed:**',
-        '- Both sides exchange initial sequence numbers',
-        '- Three segments in all',
+        '**2 of 5 key points covered, 1 partly.** 9/20 points.',
+        '**Key points:**',
+        '- ✅ The client sends SYN: you said “The client sends a SYN”',
+        '- ✅ The server replies SYN+ACK: you said “The server replies with SYN-ACK”',
+        '- ❌ The client sends ACK and the connection is established',
+        '- 🟡 Both sides exchange initial sequence numbers: only named, not stated: “There is an initial sequence number somewhere”',
+        '- ❌ Three segments in all',
         '**Reference answer:**',
         threeWayHandshake.reference.en,
         'Compare with the reference and rate yourself: **again** / **hard** / **good** / **easy**.',
       ].join('\n'),
     );
-    const zh = renderGradeFeedback(graded(threeWayHandshake, '不知道'), threeWayHandshake, 'zh');
-    expect(zh).toContain('**已覆盖：**\n- （无）\n**未覆盖：**\n- 客户端发送 SYN');
+    const zh = renderGradeFeedback(graded(threeWayHandshake, '服务器先发SYN，然后客户端回复。'), threeWayHandshake, 'zh');
+    expect(zh).toContain('**覆盖了 5 个要点中的 0 个。** 得分 0/20。\n**要点：**\n- ❌ 客户端发送 SYN：答案里有一个误解：服务端先发 SYN');
     expect(zh).toContain(threeWayHandshake.reference.zh);
     expect(zh).toContain('**重来** / **困难** / **良好** / **轻松**');
   });
