@@ -87,7 +87,8 @@ describe('Redis restarted between answers (append-only file, fsync always)', () 
 
       /** One member's answer; true when the member was told it was graded (acknowledged). */
       const answer = async (m: number): Promise<boolean> => {
-        const keys = m % 2 === 0 ? ['A', 'B', 'C', 'D'] : ['B'];
+        // Right or wrong by member, whichever tcp-udp question the channel drew (multiple or single choice).
+        const keys = multi ? (m % 2 === 0 ? ['A', 'B', 'C', 'D'] : ['B']) : [m % 2 === 0 ? 'B' : 'A'];
         const event = multi
           ? { kind: 'action' as const, actionId: actionOf(card, 'select').id, values: keys, channel, user: user(`m${m}`) }
           : { kind: 'text' as const, text: `/answer ${keys.join(' ')}`, channel, user: user(`m${m}`) };

@@ -104,10 +104,7 @@ describe('a worker SIGKILLed half-way through the round timers of mock panels', 
     fake.failNext('chat.postMessage', 500, 1_000_000, { hold: true, match: heldRound });
     const held = (match: (args: Record<string, unknown>) => boolean) =>
       fake.callsTo('chat.postMessage').filter((c) => c.response.status === 0 && match(c.args)).length;
-    // Every worker slot (5) waits on a held post, some on a result and some on a next question.
-    await until(() => fake.held >= 5, 10_000, 'posts held in every worker slot');
-    expect(held(heldResult)).toBeGreaterThan(0);
-    expect(held(heldRound)).toBeGreaterThan(0);
+    await until(() => held(heldResult) >= 3 && held(heldRound) >= 3, 10_000, 'results and next questions held');
     await kill(first);
     fake.reset();
 

@@ -45,7 +45,11 @@ export function createJobWorker(
 export async function processJob(handlers: JobHandlers, job: Job): Promise<string> {
   if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job name ${job.name}`);
   const parsed = JOB_SCHEMAS[job.name].safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`invalid ${job.name} payload: ${parsed.error.message}`);
+  if (!parsed.success) {
+    // One line that says where: `channel.workspaceId: Invalid input: expected string, received undefined`.
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(the payload)'}: ${i.message}`).join('; ');
+    throw new UnrecoverableError(`invalid ${job.name} payload: ${where}`);
+  }
   // The time this run was due, not when a busy or restarted worker got to it. BullMQ clears
   // `job.delay` once a delayed job is promoted (and sets it to the backoff for a retry); the delay
   // it was queued with stays in `opts`. A job scheduler queues each run when the one before it

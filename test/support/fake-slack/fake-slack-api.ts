@@ -42,6 +42,8 @@ export interface FailOptions {
 
 interface QueuedFailure extends FailOptions {
   failure: Failure;
+  /** How many more matching calls it fails. */
+  remaining: number;
 }
 
 export interface FakeSlackOptions extends WorkspaceOptions {
@@ -174,7 +176,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   ): { status: number; body: unknown; headers?: Record<string, string>; hold?: boolean } => {
     const queue = failures.get(method) ?? [];
     const index = queue.findIndex((f) => f.match?.(args) ?? true);
-    const queued = index >= 0 ? queue.splice(index, 1)[0] : undefined;
+    const queued = queue[index];
+    if (queued && --queued.remaining === 0) queue.splice(index, 1);
     const applied = queued?.applied ? answerFor(undefined, method, args, token) : undefined;
     if (queued?.hold) return { ...(applied ?? { status: 0, body: undefined }), hold: true };
     return answerFor(queued?.failure, method, args, token);
@@ -282,7 +285,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     expireTriggerId: (triggerId) => workspace.expiredTriggerIds.add(triggerId),
     failNext: (method, failure, times = 1, failOptions = {}) => {
       const queue = failures.get(method) ?? [];
-      for (let i = 0; i < times; i++) queue.push({ failure, ...failOptions });
+      if (times > 0) queue.push({ failure, ...failOptions, remaining: times });
       failures.set(method, queue);
     },
     holdResponse: (id) => {
