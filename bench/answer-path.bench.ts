@@ -94,15 +94,17 @@ export default async function bench(): Promise<BenchResult[]> {
       // One answer in flight is slow by nature: fewer of them say as much.
       const total = concurrency === 1 ? Math.ceil(perLevel / 8) : perLevel;
       const channels = Math.ceil(total / MEMBERS);
-      const answer = (app: BenchApp, refs: ChannelRef[], i: number) => {
+      let graded = 0;
+      const answer = async (app: BenchApp, refs: ChannelRef[], i: number) => {
         const channel = refs[Math.floor(i / MEMBERS)] as ChannelRef;
-        return app.deliver({
+        const done = await app.deliver({
           kind: 'text',
           text: `/answer ${i % 4 === 3 ? q.wrong : q.right}`,
           channel,
           user: member(i % MEMBERS),
           deliveryId: `c${concurrency}-${i}`,
         });
+        if (GRADED.has(done.messages[0]?.tone ?? '')) graded++;
       };
 
       // The path, with every record-script call's arguments kept for the baseline.
@@ -125,7 +127,6 @@ export default async function bench(): Promise<BenchResult[]> {
         () => closedLoop(total, concurrency, (i) => answer(app, refs, i)),
       );
       if (app.errors.length > 0) throw app.errors[0];
-      const graded = app.recording.interactions.filter((r) => GRADED.has(r.messages[0]?.tone ?? '')).length;
       if (graded !== total) throw new Error(`only ${graded} of ${total} answers were graded: the scenario is not what it says`);
       await app.close();
 
@@ -241,5 +242,4 @@ async function warmUp(app: BenchApp, refs: ChannelRef[], key: string): Promise<v
       deliveryId: `w${i}`,
     }),
   );
-  app.recording.interactions.length = 0;
 }

@@ -77,7 +77,6 @@ export default async function bench(): Promise<BenchResult[]> {
       if (!q) throw new Error(`panel ${p} has no question for round ${round}`);
       return q;
     };
-    app.recording.interactions.length = 0;
 
     // Round 1: every member answers (member by member across the panels, 64 answers in flight),
     // with every record-script call's arguments kept for the CPU baseline.

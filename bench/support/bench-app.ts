@@ -61,8 +61,16 @@ export function benchApp(url: string, options: BenchAppOptions = {}) {
     deps,
     jobHandlers,
     errors,
-    /** One event through the core, answered through a recording responder, as an adapter would. */
-    deliver: (event: InboundEvent) => recording.deliver(bot, event),
+    /**
+     * One event through the core, answered through a recording responder, as an adapter would. The
+     * platform forgets it afterwards (an adapter keeps nothing either): a heap that grew with every
+     * event would bill the bot for the harness's garbage collection.
+     */
+    async deliver(event: InboundEvent) {
+      const interaction = await recording.deliver(bot, event);
+      recording.interactions.length = 0;
+      return interaction;
+    },
     /** A job worker as main.ts starts one (the production defaults unless told otherwise). */
     startWorker(workerOptions: WorkerOptions = {}): Worker {
       const w = createJobWorker(queueRedis, keys.bullPrefix(), 'slack', jobHandlers, { onError: (e) => errors.push(e), ...workerOptions });
