@@ -91,11 +91,14 @@ describe('Discord adapter through the real discord.js client', () => {
       'daily',
       'rate',
       'skip',
+      'flag',
+      'questions',
       'topics',
       'lang',
       'help',
     ]);
     expect(commands.find((c) => c.name === 'daily')?.default_member_permissions).toBe(String(1 << 5));
+    expect(commands.find((c) => c.name === 'questions')?.default_member_permissions).toBe(String(1 << 5));
     expect(fake.problems()).toEqual([]);
   });
 
