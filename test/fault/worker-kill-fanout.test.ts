@@ -10,7 +10,7 @@ import { RedisDailyScheduleStore } from '../../src/infra/redis/redis-daily-sched
 import { RedisInstanceStore } from '../../src/infra/redis/redis-instance-store.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
 import { dropPrefix } from '../support/redis.js';
-import { kill, type SlackBotProcess, startSlackBot } from '../support/slack-bot-process.js';
+import { kill, problems, type SlackBotProcess, startSlackBot } from '../support/slack-bot-process.js';
 import { until } from '../support/until.js';
 
 const CHANNELS = 1000;
@@ -82,7 +82,7 @@ describe('a worker SIGKILLed half-way through a daily fan-out', () => {
       const posted = await Promise.all(channels.map((ch) => instances.get(ch, dailyInstanceId(ch, runKey))));
       expect(posted.filter((inst, i) => inst?.posted?.messageId !== perChannel.get(channels[i]?.channelId ?? '')?.[0])).toEqual([]);
       expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
-      expect(second.logs().filter((l) => l.level >= 40)).toEqual([]);
+      expect(problems(second)).toEqual([]);
     } finally {
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();

@@ -16,7 +16,7 @@ export interface SlackBotProcess extends SpawnedBot {
 /**
  * A whole bot process (`src/main.ts`: the Slack adapter in HTTP mode, its job worker, the core) against
  * the fake Slack Web API and the test run's redis-server, with the fixture bank. A worker killed
- * mid-job leaves the job to the next process after QUEUE_LOCK_MS (1 s here).
+ * mid-job leaves the job to the next process after QUEUE_LOCK_MS (2 s here).
  */
 export async function startSlackBot(fake: FakeSlack, prefix: string, env: Record<string, string> = {}): Promise<SlackBotProcess> {
   const port = await freePort();
@@ -28,7 +28,9 @@ export async function startSlackBot(fake: FakeSlack, prefix: string, env: Record
     REDIS_URL: inject('redisUrl'),
     REDIS_PREFIX: prefix,
     QUESTIONS_DIR: join(import.meta.dirname, '..', 'fixtures', 'bank'),
-    QUEUE_LOCK_MS: '1000',
+    // Short, so a dead worker's jobs are taken over within seconds; not so short that a busy
+    // machine's pauses make a live worker lose its own jobs.
+    QUEUE_LOCK_MS: '2000',
     ...env,
   });
   return {
@@ -47,4 +49,12 @@ export async function startSlackBot(fake: FakeSlack, prefix: string, env: Record
 export async function kill(bot: SpawnedBot): Promise<void> {
   if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
   await bot.exited;
+}
+
+/** What a bot logged at warn or above, one readable line each (the message and its error or code). */
+export function problems(bot: SlackBotProcess): string[] {
+  return bot
+    .logs()
+    .filter((l) => l.level >= 40)
+    .map((l) => `${l.msg} ${JSON.stringify((l.err as { message?: string } | undefined)?.message ?? l.code ?? '')}`);
 }
