@@ -59,23 +59,45 @@ function endsWell(sentence: AnswerSentence, end: number, last: number): boolean 
   return true;
 }
 
+/** Occurrences already looked up per sentence: the same phrase recurs across claims, misconceptions and terms. */
+const found = new WeakMap<AnswerSentence, Map<string, Occurrence[]>>();
+
 /** Every occurrence of `phrase` in the sentence that respects word starts and ends and stays in one clause. */
 export function findPhrase(sentence: AnswerSentence, phrase: PreparedPhrase): Occurrence[] {
-  const found: Occurrence[] = [];
+  let cache = found.get(sentence);
+  if (!cache) {
+    cache = new Map();
+    found.set(sentence, cache);
+  }
+  const key = phrase.bare ? `!${phrase.text}` : phrase.text;
+  let result = cache.get(key);
+  if (!result) {
+    result = search(sentence, phrase);
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function search(sentence: AnswerSentence, phrase: PreparedPhrase): Occurrence[] {
   const { text } = phrase;
+  let at = sentence.text.indexOf(text);
+  if (at < 0) return NONE;
+  const result: Occurrence[] = [];
   const latinStart = LATIN_CHAR.test(text[0] ?? '');
   const latinEnd = LATIN_CHAR.test(text.at(-1) ?? '');
-  for (let at = sentence.text.indexOf(text); at >= 0; at = sentence.text.indexOf(text, at + 1)) {
+  for (; at >= 0; at = sentence.text.indexOf(text, at + 1)) {
     const end = at + text.length;
     if (latinStart && !sentence.wordStarts.has(at)) continue;
     const first = wordIndexAt(sentence, at);
     const last = wordIndexAt(sentence, end - 1);
     if (latinEnd && !endsWell(sentence, end, last)) continue;
     if (sentence.words[first]?.clause !== sentence.words[last]?.clause) continue;
-    found.push({ start: at, end, first, last, bare: phrase.bare });
+    result.push({ start: at, end, first, last, bare: phrase.bare });
   }
-  return found;
+  return result;
 }
+
+const NONE: Occurrence[] = [];
 
 export type ClaimStatus = 'stated' | 'negated' | 'absent';
 
@@ -119,8 +141,13 @@ function assign(groups: Candidate[][], ordered: boolean, chosen: Candidate[] = [
  */
 export function matchClaim(sentence: AnswerSentence, claim: PreparedClaim): ClaimMatch {
   const single = claim.groups.length === 1;
-  const occurrences = claim.groups.map((g) => g.flatMap((p) => findPhrase(sentence, p)));
-  if (occurrences.some((o) => o.length === 0)) return { status: 'absent' };
+  const occurrences: Occurrence[][] = [];
+  for (const group of claim.groups) {
+    const inGroup = group.flatMap((p) => findPhrase(sentence, p));
+    // Most claims are absent from most sentences: stop at the first group not there.
+    if (inGroup.length === 0) return { status: 'absent' };
+    occurrences.push(inGroup);
+  }
   const spans = occurrences.flat().map((o) => [o.start, o.end] as const);
   const candidates = occurrences.map((group) =>
     group.filter((o) => !(single && o.bare)).map((o) => ({ ...o, negated: negatedBefore(sentence, o.first, o.start, spans) })),

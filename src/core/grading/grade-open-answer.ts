@@ -100,7 +100,9 @@ function statesSomething(sentence: AnswerSentence, vocabulary: readonly Prepared
 /** The clauses that stated the point (the whole sentence when unknown), trimmed and clipped. */
 function quote(sentence: AnswerSentence, clauses?: readonly [number, number]): string {
   const text = (clauses ? sentence.clauses.slice(clauses[0], clauses[1] + 1).join('') : sentence.raw).trim().replace(TRAILING_MARKS, '');
-  const part = text === '' ? sentence.raw : text;
+  // A quote cut at a bracket would show half of it: drop a closing bracket without its opening one.
+  const balanced = /[)）]$/u.test(text) && !/[(（]/u.test(text) ? text.slice(0, -1).trim() : text;
+  const part = balanced === '' ? sentence.raw : balanced;
   const chars = [...part];
   return chars.length <= QUOTE_MAX ? part : `${chars.slice(0, QUOTE_MAX - 1).join('')}…`;
 }
