@@ -4,7 +4,7 @@
  * tests never assert durations. BENCH_QUICK=1 runs every scenario small.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './bench-result.js';
@@ -17,6 +17,10 @@ const files = readdirSync(here)
   .sort();
 const rows: Array<BenchResult & { file: string; seconds: number }> = [];
 const runStart = performance.now();
+// Other work on the machine moves every absolute figure; the table says how busy it was.
+const loads: number[] = [];
+const sampleLoad = setInterval(() => loads.push(loadavg()[0] ?? 0), 5000);
+loads.push(loadavg()[0] ?? 0);
 for (const file of files) {
   const start = performance.now();
   console.log(`${file} ...`);
@@ -30,6 +34,8 @@ for (const file of files) {
   console.log(`${file}: ${seconds.toFixed(0)} s`);
 }
 const total = (performance.now() - runStart) / 1000;
+clearInterval(sampleLoad);
+const meanLoad = loads.reduce((a, b) => a + b, 0) / loads.length;
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return '—';
@@ -42,7 +48,8 @@ const cell = (s: string) => s.replaceAll('|', '\\|');
 
 const table = [
   `Measured ${new Date().toISOString()} on Node ${process.version}, ${process.platform}/${process.arch}, ` +
-    `${availableParallelism()} cores${QUICK ? ', BENCH_QUICK=1 (small scale)' : ''}; whole run ${Math.round(total)} s. ` +
+    `${availableParallelism()} cores (1-minute load average during the run: mean ${meanLoad.toFixed(1)}, max ${Math.max(...loads).toFixed(1)})` +
+    `${QUICK ? ', BENCH_QUICK=1 (small scale)' : ''}; whole run ${Math.round(total)} s. ` +
     'Ratio: the figure against its baseline measured in the same run (rates: figure ÷ baseline; times and costs: baseline ÷ figure), 1.00 x = the baseline.',
   '',
   '| scenario | figure | value | unit | baseline | ratio | target | met? | note |',
