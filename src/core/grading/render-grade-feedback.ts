@@ -14,12 +14,31 @@ const DIMENSION_KEYS: Readonly<Record<Dimension, MessageKey>> = {
   count: 'dimensionCount',
 };
 
+/** Results stored before judgements existed (a daily answer awaiting its reveal) list ids only. */
+interface LegacyKeyPoints {
+  covered?: string[];
+  missed?: string[];
+  coveredKeyPoints?: string[];
+  missedKeyPoints?: string[];
+}
+
+function storedJudgements(judgements: KeyPointJudgement[] | undefined, legacy: LegacyKeyPoints): KeyPointJudgement[] {
+  if (Array.isArray(judgements)) return judgements;
+  const covered = legacy.covered ?? legacy.coveredKeyPoints ?? [];
+  const missed = legacy.missed ?? legacy.missedKeyPoints ?? [];
+  return [
+    ...covered.map((id): KeyPointJudgement => ({ id, verdict: 'covered' })),
+    ...missed.map((id): KeyPointJudgement => ({ id, verdict: 'missed' })),
+  ];
+}
+
 function header(result: GradeResult, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   const { points, maxPoints } = result;
   if (result.kind === 'open') {
-    const count = (verdict: string) => result.judgements.filter((j) => j.verdict === verdict).length;
+    const judgements = storedJudgements(result.judgements, result);
+    const count = (verdict: string) => judgements.filter((j) => j.verdict === verdict).length;
     const partly = count('partly');
-    const params = { covered: count('covered'), partly, total: result.judgements.length, points, maxPoints };
+    const params = { covered: count('covered'), partly, total: judgements.length, points, maxPoints };
     return t(partly > 0 ? 'headerOpenPartly' : 'headerOpen', params);
   }
   if (result.correct) return t('headerCorrect', { points, maxPoints });
@@ -40,7 +59,8 @@ export function renderGradeFeedback(result: GradeResult, question: Question, loc
   const judged = (j: KeyPointJudgement): string => {
     const text = keyPointText(j.id);
     if (j.misconception) return t('keyPointMisconception', { text, misconception: j.misconception[locale] });
-    if (j.verdict === 'missed' || j.quote === undefined) return t('keyPointMissed', { text });
+    if (j.verdict === 'missed') return t('keyPointMissed', { text });
+    if (j.quote === undefined) return t(j.verdict === 'covered' ? 'keyPointCoveredPlain' : 'keyPointPartlyPlain', { text });
     return t(j.verdict === 'covered' ? 'keyPointCovered' : 'keyPointPartly', { text, quote: j.quote });
   };
 
@@ -61,7 +81,7 @@ export function renderGradeFeedback(result: GradeResult, question: Question, loc
       case 'unit-mismatch':
         return [t('unitMismatch', { given: t(DIMENSION_KEYS[item.given]), expected: t(DIMENSION_KEYS[item.expected]) })];
       case 'key-points':
-        return [t('keyPointsJudged'), ...item.judgements.map(judged)];
+        return [t('keyPointsJudged'), ...storedJudgements(item.judgements, item as LegacyKeyPoints).map(judged)];
       case 'reference':
         return question.kind === 'open' ? [t('referenceAnswer'), question.reference[locale]] : [];
       case 'self-rate':

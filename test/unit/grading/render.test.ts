@@ -232,3 +232,26 @@ describe('gradingRulesText, messages and self-ratings', () => {
     expect(isSelfRating(3)).toBe(false);
   });
 });
+
+describe('renderGradeFeedback on a result stored before per-point judgements', () => {
+  it('still renders covered and missed points from the ids (a daily answer recorded before an upgrade)', () => {
+    const stored = {
+      questionId: threeWayHandshake.id,
+      kind: 'open',
+      score: 0.4,
+      points: 8,
+      maxPoints: 20,
+      correct: false,
+      coveredKeyPoints: ['syn', 'syn-ack'],
+      missedKeyPoints: ['established', 'isn', 'three-segments'],
+      feedback: [
+        { type: 'key-points', covered: ['syn', 'syn-ack'], missed: ['established', 'isn', 'three-segments'] },
+        { type: 'reference' },
+      ],
+    } as unknown as GradeResult;
+    const text = renderGradeFeedback(stored, threeWayHandshake, 'en');
+    expect(text).toContain(
+      '**2 of 5 key points covered.** 8/20 points.\n**Key points:**\n- ✅ The client sends SYN\n- ✅ The server replies SYN+ACK\n- ❌ The client sends ACK',
+    );
+  });
+});
