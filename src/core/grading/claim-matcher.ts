@@ -120,10 +120,19 @@ function overlaps(a: Occurrence, b: Occurrence): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** How many words a claim's phrases may spread over: far apart in a run-on sentence they are about different things. */
+const MAX_SPAN_WORDS = 25;
+
+function withinReach(chosen: readonly Occurrence[]): boolean {
+  const first = Math.min(...chosen.map((o) => o.first));
+  const last = Math.max(...chosen.map((o) => o.last));
+  return last - first < MAX_SPAN_WORDS;
+}
+
 /** Picks one occurrence per group: non-overlapping, in order for ordered claims. */
 function assign(groups: Candidate[][], ordered: boolean, chosen: Candidate[] = []): Candidate[] | undefined {
   const index = chosen.length;
-  if (index === groups.length) return chosen;
+  if (index === groups.length) return withinReach(chosen) ? chosen : undefined;
   const previous = chosen.at(-1);
   for (const c of groups[index] ?? []) {
     if (ordered && previous && c.start < previous.end) continue;
