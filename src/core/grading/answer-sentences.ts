@@ -19,8 +19,10 @@ export interface SentenceWord {
 /** A sentence of the answer: the raw text (for quotes) and its normalised form with word positions. */
 export interface AnswerSentence {
   raw: string;
-  /** Each clause as written (NFKC) with its closing mark, for quoting the part of a sentence that stated a point. */
+  /** Each clause as written with its closing mark, for quoting the part of a sentence that stated a point. */
   clauses: string[];
+  /** Per clause, whether a Chinese full-width comma (，) ends it: Chinese separates statements with it, and lists with 、. */
+  statementComma: boolean[];
   text: string;
   words: SentenceWord[];
   /** Positions where a word starts / ends (a Latin compound is one word), and where a compound's parts meet ("syn|ack"). */
@@ -80,6 +82,7 @@ function analyseSentence(raw: string): AnswerSentence {
   const lower = original.toLowerCase();
   const b: Builder = { text: '', words: [], wordStarts: new Set(), wordEnds: new Set(), partBoundaries: new Set() };
   const clauseStarts = [0];
+  const statementComma: boolean[] = [];
   let clause = 0;
   let i = 0;
   while (i < lower.length) {
@@ -115,14 +118,17 @@ function analyseSentence(raw: string): AnswerSentence {
       addOtherRun(b, run, clause);
     } else {
       if (CLAUSE_MARK.test(c)) {
+        statementComma[clause] = raw[i] === '，';
         clause++;
         clauseStarts.push(i + 1);
       }
       i++;
     }
   }
-  const clauses = clauseStarts.map((start, k) => original.slice(start, clauseStarts[k + 1] ?? original.length));
-  return { raw: raw.trim(), clauses, ...b };
+  // Quote what the user typed (full-width marks and all) when NFKC kept every position.
+  const quoted = raw.length === original.length ? raw : original;
+  const clauses = clauseStarts.map((start, k) => quoted.slice(start, clauseStarts[k + 1] ?? quoted.length));
+  return { raw: raw.trim(), clauses, statementComma, ...b };
 }
 
 /** The answer's sentences, empty ones dropped. */

@@ -70,12 +70,16 @@ const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'then', 'of', 'to', 'is',
 const ALPHABETIC = /^[a-z]{2,}$/;
 const HAS_DIGIT = /[0-9]/;
 
+/** A comma part of this many words is a statement of its own, so the sentence is not a list. */
+const STATEMENT_WORDS = 5;
+
 /**
- * A sentence can state something only when it is more than a list of terms. It is a list when three or
- * more of its comma parts and at least three quarters of them are term-like: one or two words, or three
- * with no English word of its own (a "sends", "waits" that is neither the question's term, a capitalised
- * term nor filler). And it needs at least one word of its own somewhere (等待, 发送 count: Chinese words not
- * covered by the question's terms).
+ * A sentence can state something only when it is more than a list of terms. It needs a word of its
+ * own (not the question's terms, a capitalised term, a number or filler: "sends", "waits", 等待).
+ * And it is a list when it has three or more comma parts, none of five words or more, and at least
+ * three quarters are term-like: one or two words, or up to four with no English word of its own and
+ * not ended by the Chinese statement comma (，): "FIN 重传、旧报文" is a list, "PUT 修改数据，DELETE 删除数据"
+ * is not.
  */
 function statesSomething(sentence: AnswerSentence, vocabulary: readonly PreparedPhrase[]): boolean {
   const covered = vocabulary.flatMap((p) => findPhrase(sentence, p));
@@ -93,8 +97,11 @@ function statesSomething(sentence: AnswerSentence, vocabulary: readonly Prepared
     if (w.latin && own[i]) part.ownLatin = true;
     parts.set(w.clause, part);
   });
-  const termLike = [...parts.values()].filter((p) => p.words <= 2 || (p.words <= 3 && !p.ownLatin)).length;
-  return !(termLike >= 3 && termLike >= 0.75 * parts.size);
+  if (parts.size < 3 || [...parts.values()].some((p) => p.words >= STATEMENT_WORDS)) return true;
+  const termLike = [...parts].filter(
+    ([clause, p]) => p.words <= 2 || (p.words <= 4 && !p.ownLatin && sentence.statementComma[clause] !== true),
+  ).length;
+  return termLike < 0.75 * parts.size;
 }
 
 /** The clauses that stated the point (the whole sentence when unknown), trimmed and clipped. */

@@ -96,10 +96,14 @@ const NEGATING_LAST_CHAR = /[不没未无非]$/u;
 /** How many words before a match a negation reaches. */
 const WINDOW = 3;
 
+/** Adverbs the segmenter may keep in front of a negation: 也不是, 都没有, 还不能. */
+const LEADING_ADVERB = /^[也都还就却又再亦]/u;
+
 function isCue(word: string, latin: boolean): boolean {
   if (latin) return ENGLISH.has(word);
-  if (CHINESE.has(word)) return true;
-  return NEGATING_PREFIX.test(word) && !CHINESE_NOT_NEGATING.has(word);
+  const bare = word.length > 1 ? word.replace(LEADING_ADVERB, '') : word;
+  if (CHINESE.has(bare)) return true;
+  return NEGATING_PREFIX.test(bare) && !CHINESE_NOT_NEGATING.has(bare);
 }
 
 /**

@@ -60,6 +60,20 @@ describe('gradeOpenAnswer: key points are claims', () => {
     }
   });
 
+  it('Chinese statements separated by the full-width comma are not a list; a statement followed by an enumeration is not either', () => {
+    const r = grade('客户端发送SYN，服务器回复SYN+ACK，客户端回ACK，连接建立');
+    expect(verdicts(r)).toMatchObject({ syn: 'covered', 'syn-ack': 'covered', established: 'covered' });
+    const enumerated = grade('握手时客户端首先会发送SYN报文、ISN、MSS、窗口大小');
+    expect(verdicts(enumerated).syn).toBe('covered');
+    // The same words as an enumeration of terms (、) state nothing.
+    expect(grade('客户端 SYN、服务器 SYN+ACK、客户端 ACK、连接建立').score).toBe(0);
+  });
+
+  it('a negation kept behind an adverb by the segmenter still negates (也不是, 都没有)', () => {
+    expect(verdicts(grade('这时客户端也不是发送SYN的一方。')).syn).toBe('missed');
+    expect(verdicts(grade('这时客户端也会发送SYN给对方。')).syn).toBe('covered');
+  });
+
   it('a negation before the claim cancels it (English and Chinese)', () => {
     expect(verdicts(grade('The client never sends a SYN first; it waits.')).syn).toBe('missed');
     expect(verdicts(grade('客户端不会发送SYN，它只是等待。')).syn).toBe('missed');
