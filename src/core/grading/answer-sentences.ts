@@ -23,6 +23,8 @@ export interface AnswerSentence {
   clauses: string[];
   /** Per clause, whether a Chinese full-width comma (，) ends it: Chinese separates statements with it, and lists with 、. */
   statementComma: boolean[];
+  /** Whether a colon separates clauses: "四个必要条件：互斥、请求与保持……" is a statement with its enumeration. */
+  hasColon: boolean;
   text: string;
   words: SentenceWord[];
   /** Positions where a word starts / ends (a Latin compound is one word), and where a compound's parts meet ("syn|ack"). */
@@ -33,8 +35,8 @@ export interface AnswerSentence {
 
 /** Sentence ends: . ! ? followed by a space, ; and their full-width forms, and line breaks. */
 const SENTENCE_SPLIT = /(?<=[.!?])\s+|[;；。！？!?\n\r]+/u;
-/** Clause marks inside a sentence. */
-const CLAUSE_MARK = /[,，、:：()（）[\]【】"“”]/u;
+/** Clause marks inside a sentence (brackets and quotes are not: `start()` or an aside stays in its clause). */
+const CLAUSE_MARK = /[,，、:：]/u;
 const LATIN = /[a-z0-9]/;
 const DIGIT = /[0-9]/;
 const CONNECTOR = /[-+/_.:'’]/;
@@ -56,10 +58,13 @@ function addWord(b: Builder, word: SentenceWord): void {
   b.words.push(word);
 }
 
-function addLatinWord(b: Builder, parts: string[], clause: number, term: boolean): void {
+function addLatinWord(b: Builder, parts: string[], members: boolean[], clause: number, term: boolean): void {
   const start = b.text.length;
   parts.forEach((part, i) => {
-    if (i > 0) b.partBoundaries.add(b.text.length);
+    if (i > 0 && members[i - 1]) {
+      b.wordEnds.add(b.text.length);
+      b.wordStarts.add(b.text.length);
+    } else if (i > 0) b.partBoundaries.add(b.text.length);
     b.text += part;
   });
   addWord(b, { start, end: b.text.length, clause, latin: true, term: term || /[0-9]/.test(b.text.slice(start)) });
@@ -83,6 +88,7 @@ function analyseSentence(raw: string): AnswerSentence {
   const b: Builder = { text: '', words: [], wordStarts: new Set(), wordEnds: new Set(), partBoundaries: new Set() };
   const clauseStarts = [0];
   const statementComma: boolean[] = [];
+  let hasColon = false;
   let clause = 0;
   let i = 0;
   while (i < lower.length) {
@@ -90,6 +96,8 @@ function analyseSentence(raw: string): AnswerSentence {
     if (LATIN.test(c)) {
       const from = i;
       const parts: string[] = [];
+      // Whether each join is a dot: in `p.join` or `asyncio.sleep` the names after a dot are words too.
+      const members: boolean[] = [];
       let current = '';
       while (i < lower.length) {
         const ch = lower[i] as string;
@@ -104,6 +112,7 @@ function analyseSentence(raw: string): AnswerSentence {
           // An apostrophe joins without a part boundary: "don't" is the word "dont".
           if (ch !== "'" && ch !== '’') {
             parts.push(current);
+            members.push(ch === '.');
             current = '';
           }
           i++;
@@ -111,7 +120,7 @@ function analyseSentence(raw: string): AnswerSentence {
       }
       parts.push(current);
       const written = original.slice(from, i);
-      addLatinWord(b, parts, clause, /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written));
+      addLatinWord(b, parts, members, clause, /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written));
     } else if (OTHER_LETTER.test(c)) {
       let run = '';
       while (i < lower.length && OTHER_LETTER.test(lower[i] as string) && !LATIN.test(lower[i] as string)) run += lower[i++];
@@ -119,6 +128,7 @@ function analyseSentence(raw: string): AnswerSentence {
     } else {
       if (CLAUSE_MARK.test(c)) {
         statementComma[clause] = raw[i] === '，';
+        if (c === ':' || c === '：') hasColon = true;
         clause++;
         clauseStarts.push(i + 1);
       }
@@ -128,7 +138,7 @@ function analyseSentence(raw: string): AnswerSentence {
   // Quote what the user typed (full-width marks and all) when NFKC kept every position.
   const quoted = raw.length === original.length ? raw : original;
   const clauses = clauseStarts.map((start, k) => quoted.slice(start, clauseStarts[k + 1] ?? quoted.length));
-  return { raw: raw.trim(), clauses, statementComma, ...b };
+  return { raw: raw.trim(), clauses, statementComma, hasColon, ...b };
 }
 
 /** The answer's sentences, empty ones dropped. */

@@ -79,7 +79,7 @@ const STATEMENT_WORDS = 5;
  * And it is a list when it has three or more comma parts, none of five words or more, and at least
  * three quarters are term-like: one or two words, or up to four with no English word of its own and
  * not ended by the Chinese statement comma (，): "FIN 重传、旧报文" is a list, "PUT 修改数据，DELETE 删除数据"
- * is not.
+ * is not. A sentence with a colon introduces its enumeration.
  */
 function statesSomething(sentence: AnswerSentence, vocabulary: readonly PreparedPhrase[]): boolean {
   const covered = vocabulary.flatMap((p) => findPhrase(sentence, p));
@@ -90,6 +90,7 @@ function statesSomething(sentence: AnswerSentence, vocabulary: readonly Prepared
     return !HAS_DIGIT.test(word);
   });
   if (!own.includes(true)) return false;
+  if (sentence.hasColon) return true;
   const parts = new Map<number, { words: number; ownLatin: boolean }>();
   sentence.words.forEach((w, i) => {
     const part = parts.get(w.clause) ?? { words: 0, ownLatin: false };

@@ -127,7 +127,13 @@ export function negatedBefore(
     const w = sentence.words[k];
     if (!w || w.clause !== word.clause) break;
     seen++;
-    if (ignore.some(([s, e]) => w.start < e && s < w.end)) continue;
+    const span = ignore.find(([s, e]) => w.start < e && s < w.end);
+    if (span) {
+      // A claim's phrase may begin inside a negating word (是 in 不是): the part before it still negates.
+      const prefix = sentence.text.slice(w.start, span[0]);
+      if (!w.latin && prefix !== '' && (isCue(prefix, false) || NEGATING_LAST_CHAR.test(prefix))) return true;
+      continue;
+    }
     if (isCue(sentence.text.slice(w.start, w.end), w.latin)) return true;
   }
   return false;

@@ -69,6 +69,12 @@ describe('gradeOpenAnswer: key points are claims', () => {
     expect(grade('客户端 SYN、服务器 SYN+ACK、客户端 ACK、连接建立').score).toBe(0);
   });
 
+  it('a colon introduces an enumeration of statements; names after a dot are words; brackets stay in their clause', () => {
+    expect(verdicts(grade('握手分三步：客户端发SYN、服务器回SYN+ACK、客户端回ACK')).syn).toBe('covered');
+    expect(verdicts(grade('Then client.send() emits the SYN segment.')).syn).toBe('covered');
+    expect(verdicts(grade('The client (the side calling connect) sends a SYN.')).syn).toBe('covered');
+  });
+
   it('a negation kept behind an adverb by the segmenter still negates (也不是, 都没有)', () => {
     expect(verdicts(grade('这时客户端也不是发送SYN的一方。')).syn).toBe('missed');
     expect(verdicts(grade('这时客户端也会发送SYN给对方。')).syn).toBe('covered');
