@@ -66,7 +66,56 @@ function prepare(question: OpenQuestion): PreparedQuestion {
 }
 
 /** Little words that carry no statement, so a term list padded with them is still a term list. */
-const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'then', 'of', 'to', 'is', 'are', 'with', 'etc', 'vs', 'e.g', 'ie']);
+const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'then', 'of', 'to', 'with', 'etc', 'vs', 'e.g', 'ie']);
+/** Chinese words that make a short part a statement, not a term: "TCP 用在网页" says something, "FIN 重传" names a thing. */
+const CHINESE_PREDICATES = new Set([
+  '是',
+  '用',
+  '用在',
+  '用于',
+  '会',
+  '要',
+  '能',
+  '可以',
+  '需要',
+  '就是',
+  '在',
+  '有',
+  '没有',
+  '发',
+  '发送',
+  '回',
+  '回复',
+  '收到',
+  '等待',
+  '进入',
+  '负责',
+  '表示',
+  '指',
+  '叫',
+  '称为',
+  '让',
+  '把',
+  '被',
+  '导致',
+  '因为',
+  '所以',
+  '如果',
+  '就',
+  '才',
+  '都',
+  '也',
+  '只',
+  '由',
+  '向',
+  '给',
+  '从',
+  '到',
+  '不',
+  '不会',
+  '不是',
+  '没',
+]);
 const ALPHABETIC = /^[a-z]{2,}$/;
 const HAS_DIGIT = /[0-9]/;
 
@@ -77,7 +126,8 @@ const STATEMENT_WORDS = 5;
  * A sentence can state something only when it is more than a list of terms. It needs a word of its
  * own (not the question's terms, a capitalised term, a number or filler: "sends", "waits", 等待).
  * And it is a list when it has three or more comma parts, none of five words or more, and at least
- * three quarters are term-like: one or two words, or up to four with no English word of its own and
+ * three quarters are term-like: one or two words, or up to four with no English word of its own, no
+ * Chinese predicate (是, 用在, 发送, 会) and
  * not ended by the Chinese statement comma (，): "FIN 重传、旧报文" is a list, "PUT 修改数据，DELETE 删除数据"
  * is not. A sentence with a colon introduces its enumeration.
  */
@@ -91,16 +141,16 @@ function statesSomething(sentence: AnswerSentence, vocabulary: readonly Prepared
   });
   if (!own.includes(true)) return false;
   if (sentence.hasColon) return true;
-  const parts = new Map<number, { words: number; ownLatin: boolean }>();
+  const parts = new Map<number, { words: number; predicate: boolean }>();
   sentence.words.forEach((w, i) => {
-    const part = parts.get(w.clause) ?? { words: 0, ownLatin: false };
+    const part = parts.get(w.clause) ?? { words: 0, predicate: false };
     part.words++;
-    if (w.latin && own[i]) part.ownLatin = true;
+    if ((w.latin && own[i]) || (!w.latin && CHINESE_PREDICATES.has(sentence.text.slice(w.start, w.end)))) part.predicate = true;
     parts.set(w.clause, part);
   });
   if (parts.size < 3 || [...parts.values()].some((p) => p.words >= STATEMENT_WORDS)) return true;
   const termLike = [...parts].filter(
-    ([clause, p]) => p.words <= 2 || (p.words <= 4 && !p.ownLatin && sentence.statementComma[clause] !== true),
+    ([clause, p]) => p.words <= 2 || (p.words <= 4 && !p.predicate && sentence.statementComma[clause] !== true),
   ).length;
   return termLike < 0.75 * parts.size;
 }

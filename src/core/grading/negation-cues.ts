@@ -126,7 +126,12 @@ export function negatedBefore(
   for (let k = first - 1, seen = 0; k >= 0 && seen < WINDOW; k--) {
     const w = sentence.words[k];
     if (!w || w.clause !== word.clause) break;
+    const text = sentence.text.slice(w.start, w.end);
+    // 的 closes a modifier: in 还没消失的旧包 the 没 is about 消失, not 旧包.
+    if (text === '的') break;
     seen++;
+    // "no" before a noun denies that noun only: "if there is no entry it broadcasts" still broadcasts.
+    if (text === 'no' && seen > 1) continue;
     const span = ignore.find(([s, e]) => w.start < e && s < w.end);
     if (span) {
       // A claim's phrase may begin inside a negating word (是 in 不是): the part before it still negates.

@@ -75,6 +75,12 @@ describe('gradeOpenAnswer: key points are claims', () => {
     expect(verdicts(grade('The client (the side calling connect) sends a SYN.')).syn).toBe('covered');
   });
 
+  it('a negation stops at 的 and a "no" before a noun denies only that noun', () => {
+    expect(verdicts(grade('还没收到回应的客户端发送SYN。')).syn).toBe('covered');
+    expect(verdicts(grade('If there is no connection yet the client sends a SYN.')).syn).toBe('covered');
+    expect(verdicts(grade('The client sends no SYN at all.')).syn).toBe('missed');
+  });
+
   it('a negation kept behind an adverb by the segmenter still negates (也不是, 都没有)', () => {
     expect(verdicts(grade('这时客户端也不是发送SYN的一方。')).syn).toBe('missed');
     expect(verdicts(grade('这时客户端也会发送SYN给对方。')).syn).toBe('covered');
