@@ -129,7 +129,7 @@ const STATEMENT_WORDS = 5;
  * three quarters are term-like: one or two words, or up to four with no English word of its own, no
  * Chinese predicate (是, 用在, 发送, 会) and
  * not ended by the Chinese statement comma (，): "FIN 重传、旧报文" is a list, "PUT 修改数据，DELETE 删除数据"
- * is not. A sentence with a colon introduces its enumeration.
+ * is not. A sentence with a colon, or opening with a part that is a statement, introduces its enumeration.
  */
 function statesSomething(sentence: AnswerSentence, vocabulary: readonly PreparedPhrase[]): boolean {
   const covered = vocabulary.flatMap((p) => findPhrase(sentence, p));
@@ -149,10 +149,12 @@ function statesSomething(sentence: AnswerSentence, vocabulary: readonly Prepared
     parts.set(w.clause, part);
   });
   if (parts.size < 3 || [...parts.values()].some((p) => p.words >= STATEMENT_WORDS)) return true;
-  const termLike = [...parts].filter(
-    ([clause, p]) => p.words <= 2 || (p.words <= 4 && !p.predicate && sentence.statementComma[clause] !== true),
-  ).length;
-  return termLike < 0.75 * parts.size;
+  const isTermLike = ([clause, p]: [number, { words: number; predicate: boolean }]) =>
+    p.words <= 2 || (p.words <= 4 && !p.predicate && sentence.statementComma[clause] !== true);
+  const ordered = [...parts].sort(([a], [b]) => a - b);
+  // A statement that opens with its own head and then enumerates ("调度算法有 rr、wrr、lc") is not a list.
+  if (ordered[0] && !isTermLike(ordered[0])) return true;
+  return ordered.filter(isTermLike).length < 0.75 * parts.size;
 }
 
 /** The clauses that stated the point (the whole sentence when unknown), trimmed and clipped. */

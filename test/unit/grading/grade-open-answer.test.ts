@@ -71,6 +71,7 @@ describe('gradeOpenAnswer: key points are claims', () => {
 
   it('a colon introduces an enumeration of statements; names after a dot are words; brackets stay in their clause', () => {
     expect(verdicts(grade('握手分三步：客户端发SYN、服务器回SYN+ACK、客户端回ACK')).syn).toBe('covered');
+    expect(verdicts(grade('第一步是客户端发送SYN、ISN、MSS、窗口')).syn).toBe('covered');
     expect(verdicts(grade('Then client.send() emits the SYN segment.')).syn).toBe('covered');
     expect(verdicts(grade('The client (the side calling connect) sends a SYN.')).syn).toBe('covered');
   });
