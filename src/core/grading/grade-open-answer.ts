@@ -21,6 +21,19 @@ export const OPEN_CORRECT_THRESHOLD = 0.6;
 /** What each verdict is worth: a point only mentioned earns a little, so a half answer stays below the threshold. */
 export const KEY_POINT_WEIGHTS: Readonly<Record<KeyPointVerdict, number>> = { covered: 1, partly: 0.25, missed: 0 };
 
+/**
+ * What stating a known misconception costs beyond the point it cancels: an answer that asserts a wrong
+ * fact confidently is not as good as one that leaves the point out.
+ */
+export const MISCONCEPTION_PENALTY = 0.25;
+
+/** The score of judged key points, whoever judged them (this grader or the model grader). */
+export function scoreJudgements(judgements: readonly KeyPointJudgement[]): number {
+  if (judgements.length === 0) return 0;
+  const weight = judgements.reduce((sum, j) => sum + KEY_POINT_WEIGHTS[j.verdict] - (j.misconception ? MISCONCEPTION_PENALTY : 0), 0);
+  return Math.max(0, weight / judgements.length);
+}
+
 /** The longest quote of the answer shown next to a key point. */
 const QUOTE_MAX = 100;
 const TRAILING_MARKS = /[\s,，、:：(（.。!！?？;；]+$/u;
@@ -197,8 +210,7 @@ export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGrade
   const prepared = prepare(question);
   const sentences = answerSentences(text).filter((s) => statesSomething(s, prepared.vocabulary));
   const judgements = prepared.points.map((p) => judgePoint(p, sentences));
-  const weight = judgements.reduce((sum, j) => sum + KEY_POINT_WEIGHTS[j.verdict], 0);
-  const score = judgements.length === 0 ? 0 : weight / judgements.length;
+  const score = scoreJudgements(judgements);
   const maxPoints = maxPointsFor(question);
   return {
     questionId: question.id,

@@ -1,5 +1,5 @@
 import type { OpenQuestion } from '../questions/schema.js';
-import { KEY_POINT_WEIGHTS, OPEN_CORRECT_THRESHOLD } from './grade-open-answer.js';
+import { OPEN_CORRECT_THRESHOLD, scoreJudgements } from './grade-open-answer.js';
 import type { KeyPointJudgement, OpenGradeResult } from './grade-result.js';
 import { maxPointsFor, pointsFor } from './max-points-for.js';
 import { judgementProblem, type ModelJudgement, type ModelKeyPointJudgement } from './open-answer-judge.js';
@@ -56,8 +56,7 @@ export function modelGradeResult(question: OpenQuestion, answer: string, judgeme
     const j = byId.get(k.id);
     return j ? [toJudgement(j, answer)] : [];
   });
-  const weight = judgements.reduce((sum, j) => sum + KEY_POINT_WEIGHTS[j.verdict], 0);
-  const score = judgements.length === 0 ? 0 : weight / judgements.length;
+  const score = scoreJudgements(judgements);
   const maxPoints = maxPointsFor(question);
   return {
     questionId: question.id,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gradeOpenAnswer, KEY_POINT_WEIGHTS, OPEN_CORRECT_THRESHOLD } from '../../../src/core/grading/grade-open-answer.js';
+import {
+  gradeOpenAnswer,
+  KEY_POINT_WEIGHTS,
+  MISCONCEPTION_PENALTY,
+  OPEN_CORRECT_THRESHOLD,
+} from '../../../src/core/grading/grade-open-answer.js';
 import type { OpenGradeResult } from '../../../src/core/grading/grade-result.js';
 import { fourWayTeardown, threeWayHandshake } from './fixtures.js';
 
@@ -47,6 +52,23 @@ describe('gradeOpenAnswer: key points are claims', () => {
     });
     expect(verdicts(r)['syn-ack']).toBe('partly');
     expect(r.correct).toBe(false);
+  });
+
+  it('a misconception costs a quarter point beyond the point it cancels', () => {
+    const r = grade(
+      'The server sends SYN first. The server replies with SYN-ACK. Then the client acks and the connection is established. Both sides exchange initial sequence numbers, three segments in all.',
+    );
+    expect(verdicts(r)).toEqual({
+      syn: 'missed',
+      'syn-ack': 'covered',
+      established: 'covered',
+      isn: 'covered',
+      'three-segments': 'covered',
+    });
+    expect(r.score).toBeCloseTo((4 - MISCONCEPTION_PENALTY) / 5, 10);
+    expect(MISCONCEPTION_PENALTY).toBe(0.25);
+    // Never below zero.
+    expect(grade('The server sends SYN first.').score).toBe(0);
   });
 
   it('a bare list of terms states nothing, in either language', () => {
