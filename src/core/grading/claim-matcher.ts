@@ -27,6 +27,7 @@ const LATIN_CHAR = /[a-z0-9]/;
 const LATIN_ONLY = /^[a-z0-9.]+$/;
 const NUMBER = /^[0-9.]+$/;
 const SHORT_SUFFIX = /^[a-z]{1,4}$/;
+const NEGATING_SUFFIX = new Set(['not', 'nt', 't']);
 
 /**
  * A bare token: a short Latin word or a number ("SYN", "join", "53", "2MSL") or a single Chinese
@@ -54,7 +55,8 @@ function endsWell(sentence: AnswerSentence, end: number, last: number): boolean 
   const word = sentence.words[last];
   if (!word?.latin) return false;
   const rest = sentence.text.slice(end, word.end);
-  if (!SHORT_SUFFIX.test(rest)) return false;
+  // A suffix that negates is a different word: "can" is not "cannot" nor "can't".
+  if (!SHORT_SUFFIX.test(rest) || NEGATING_SUFFIX.has(rest)) return false;
   for (let at = end + 1; at < word.end; at++) if (sentence.partBoundaries.has(at)) return false;
   return true;
 }

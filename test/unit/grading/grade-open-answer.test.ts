@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { answerSentences } from '../../../src/core/grading/answer-sentences.js';
+import { findPhrase, preparePhrase } from '../../../src/core/grading/claim-matcher.js';
 import {
   gradeOpenAnswer,
   KEY_POINT_WEIGHTS,
@@ -151,6 +153,18 @@ describe('gradeOpenAnswer: key points are claims', () => {
     const r = grade('The client sends SYN.');
     expect(r.feedback).toEqual([{ type: 'key-points', judgements: r.judgements }, { type: 'reference' }, { type: 'self-rate' }]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('a phrase finds its word with a short suffix, but not with a negating one ("can" is not "cannot")', () => {
+    const can = preparePhrase('can');
+    const wait = preparePhrase('wait');
+    if (!can || !wait) throw new Error('phrases');
+    const [cannot, canDo, waits] = answerSentences("It cannot audit. It can audit. It waits and can't stop.");
+    if (!cannot || !canDo || !waits) throw new Error('sentences');
+    expect(findPhrase(cannot, can)).toEqual([]);
+    expect(findPhrase(canDo, can)).toHaveLength(1);
+    expect(findPhrase(waits, wait)).toHaveLength(1);
+    expect(findPhrase(waits, can)).toEqual([]);
   });
 
   it('an empty answer is not graded', () => {
