@@ -131,7 +131,9 @@ export const shortItemSchema = z.strictObject({
 });
 
 /** A claim in its written form; parsed by parseClaim (core/grading/claims.ts), which the refine mirrors. */
-const claimText = text.refine((c) => claimSyntaxError(c) === undefined, { error: (issue) => `bad claim: ${claimSyntaxError(String(issue.input))}` });
+const claimText = text.refine((c) => claimSyntaxError(c) === undefined, {
+  error: (issue) => `bad claim: ${claimSyntaxError(String(issue.input))}`,
+});
 
 export const keyPointSchema = z.strictObject({
   id: idSchema,
