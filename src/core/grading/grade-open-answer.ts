@@ -27,8 +27,8 @@ export const KEY_POINT_WEIGHTS: Readonly<Record<KeyPointVerdict, number>> = { co
  */
 export const MISCONCEPTION_PENALTY = 0.25;
 
-/** The score of judged key points, whoever judged them (this grader or the model grader). */
-export function scoreJudgements(judgements: readonly KeyPointJudgement[]): number {
+/** Weighted verdicts less misconception penalties, per key point, at least 0. */
+function scoreJudgements(judgements: readonly KeyPointJudgement[]): number {
   if (judgements.length === 0) return 0;
   const weight = judgements.reduce((sum, j) => sum + KEY_POINT_WEIGHTS[j.verdict] - (j.misconception ? MISCONCEPTION_PENALTY : 0), 0);
   return Math.max(0, weight / judgements.length);
@@ -210,6 +210,15 @@ export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGrade
   const prepared = prepare(question);
   const sentences = answerSentences(text).filter((s) => statesSomething(s, prepared.vocabulary));
   const judgements = prepared.points.map((p) => judgePoint(p, sentences));
+  return openGradeResult(question, judgements, 'key-points');
+}
+
+/** The result of judged key points, whoever judged them (this grader or the model grader): one scoring rule. */
+export function openGradeResult(
+  question: OpenQuestion,
+  judgements: KeyPointJudgement[],
+  gradedBy: OpenGradeResult['gradedBy'],
+): OpenGradeResult {
   const score = scoreJudgements(judgements);
   const maxPoints = maxPointsFor(question);
   return {
@@ -222,7 +231,7 @@ export function gradeOpenAnswer(question: OpenQuestion, text: string): OpenGrade
     coveredKeyPoints: judgements.filter((j) => j.verdict === 'covered').map((j) => j.id),
     missedKeyPoints: judgements.filter((j) => j.verdict !== 'covered').map((j) => j.id),
     judgements,
-    gradedBy: 'key-points',
+    gradedBy,
     feedback: [{ type: 'key-points', judgements }, { type: 'reference' }, { type: 'self-rate' }],
   };
 }

@@ -1,7 +1,6 @@
 import type { OpenQuestion } from '../questions/schema.js';
-import { OPEN_CORRECT_THRESHOLD, scoreJudgements } from './grade-open-answer.js';
+import { openGradeResult } from './grade-open-answer.js';
 import type { KeyPointJudgement, OpenGradeResult } from './grade-result.js';
-import { maxPointsFor, pointsFor } from './max-points-for.js';
 import { judgementProblem, type ModelJudgement, type ModelKeyPointJudgement } from './open-answer-judge.js';
 
 /** The longest quote shown next to a key point (as the key-point grader's). */
@@ -56,19 +55,5 @@ export function modelGradeResult(question: OpenQuestion, answer: string, judgeme
     const j = byId.get(k.id);
     return j ? [toJudgement(j, answer)] : [];
   });
-  const score = scoreJudgements(judgements);
-  const maxPoints = maxPointsFor(question);
-  return {
-    questionId: question.id,
-    kind: 'open',
-    score,
-    points: pointsFor(score, maxPoints),
-    maxPoints,
-    correct: score >= OPEN_CORRECT_THRESHOLD - 1e-9,
-    coveredKeyPoints: judgements.filter((j) => j.verdict === 'covered').map((j) => j.id),
-    missedKeyPoints: judgements.filter((j) => j.verdict !== 'covered').map((j) => j.id),
-    judgements,
-    gradedBy: 'model',
-    feedback: [{ type: 'key-points', judgements }, { type: 'reference' }, { type: 'self-rate' }],
-  };
+  return openGradeResult(question, judgements, 'model');
 }
