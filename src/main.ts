@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAdapters, slackServesHttp } from './adapters/create-adapters.js';
 import { composeBot, systemClock } from './compose.js';
 import { type Config, configSecrets, loadConfigOrReport } from './config.js';
+import { RetryLaterError } from './core/jobs/job-errors.js';
 import type { ChatPlatform } from './core/ports.js';
 import { QuestionBank } from './core/questions/question-bank.js';
 import type { Platform } from './core/types.js';
@@ -125,6 +126,11 @@ async function main(): Promise<number> {
       const worker = createJobWorker(redis, keys.bullPrefix(), adapter.platform, jobHandlers, {
         lockDurationMs: config.queueLockMs,
         onError: (error, job) => {
+          // Another worker holds the same work (a round end, a reveal): the queue runs it again later.
+          if (error instanceof RetryLaterError) {
+            logger.info({ platform: adapter.platform, job: job?.name, jobId: job?.id, reason: error.message }, 'job will run again later');
+            return;
+          }
           if (job) ops?.metrics.jobFailed(job.name);
           sink(error, { platform: adapter.platform, job: job?.name, jobId: job?.id });
         },
